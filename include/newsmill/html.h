@@ -1,0 +1,52 @@
+// HTML: parse a page (gumbo, the reference HTML5 parser) into the values the
+// extractor needs: <title>, <html lang>, meta tags, and the visible text of
+// the body as blocks in reading order.
+#ifndef NEWSMILL_HTML_H_
+#define NEWSMILL_HTML_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsmill/status.h"
+
+namespace newsmill {
+
+// One block of visible text: the text of a block-level element (p, h1-h6,
+// li, blockquote, td, div with direct text, ...), whitespace collapsed.
+struct HtmlBlock {
+  enum class Tag : unsigned char {
+    kParagraph, kHeading, kListItem, kQuote, kTableCell, kPre, kOther
+  };
+  Tag tag = Tag::kOther;
+  std::string text;
+  std::string link_href;  // the href when the whole block is one link
+  float link_density = 0;  // share of the block's characters inside <a>
+};
+
+struct HtmlMeta {
+  std::string name;     // name= or property= (lower case)
+  std::string content;
+};
+
+struct HtmlPage {
+  std::string title;    // <title>, whitespace collapsed
+  std::string lang;     // <html lang>, as written
+  std::vector<HtmlMeta> metas;
+  std::vector<HtmlBlock> blocks;  // visible body text, reading order
+  std::vector<std::string> warnings;
+};
+
+struct HtmlOptions {
+  // Elements nested deeper than this are not walked; a warning says so.
+  size_t max_depth = 512;
+};
+
+// Parses UTF-8 HTML. Never fails on malformed markup (HTML5 recovers from
+// everything); returns an error only when the parser itself gives up.
+Result<HtmlPage> ParseHtml(std::string_view utf8, const HtmlOptions& options);
+
+}  // namespace newsmill
+
+#endif  // NEWSMILL_HTML_H_
