@@ -1,4 +1,261 @@
+// Record -> one line of JSON (schema v1, docs/schema.md).
+//
+// Spans are byte ranges into the article text inside newsmill and code-point
+// offsets in the record; the conversion happens here, in one pass over the
+// text, so no stage upstream counts code points.
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/utf8.h"
 #include "newsmill/record.h"
+
 namespace newsmill {
-std::string RecordToJson(const Record&) { return "{}"; }
+namespace {
+
+void AppendEscaped(std::string_view s, std::string* out) {
+  out->push_back('"');
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const size_t start = i;
+      const char32_t cp = utf8::Next(s, &i);
+      if (cp == utf8::kReplacement && i - start != 3) {
+        out->append("\\ufffd");  // an invalid byte never reaches the output
+      } else if (cp == 0x2028 || cp == 0x2029) {
+        out->append(cp == 0x2028 ? "\\u2028" : "\\u2029");
+      } else {
+        out->append(s.substr(start, i - start));
+      }
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      default:
+        if (c < 0x20 || c == 0x7F) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out->append(buf);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendStringOrNull(std::string_view s, std::string* out) {
+  if (s.empty()) {
+    out->append("null");
+  } else {
+    AppendEscaped(s, out);
+  }
+}
+
+void AppendStringList(const std::vector<std::string>& list, std::string* out) {
+  out->push_back('[');
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendEscaped(list[i], out);
+  }
+  out->push_back(']');
+}
+
+// Maps byte offsets of one text to code-point offsets.
+class CodePointMap {
+ public:
+  explicit CodePointMap(std::string_view text) : text_(text) {}
+
+  size_t operator()(size_t byte) {
+    if (byte > text_.size()) byte = text_.size();
+    if (table_.empty()) Build();
+    return table_[byte];
+  }
+
+ private:
+  void Build() {
+    table_.resize(text_.size() + 1);
+    size_t cp = 0;
+    for (size_t i = 0; i < text_.size(); ++i) {
+      table_[i] = cp;
+      // Continuation bytes share the offset of their lead byte's successor:
+      // a span boundary is only ever placed at a lead byte.
+      cp += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    }
+    table_[text_.size()] = cp;
+  }
+
+  std::string_view text_;
+  std::vector<size_t> table_;
+};
+
+void AppendSpan(ByteSpan span, CodePointMap& map, std::string* out) {
+  out->push_back('[');
+  out->append(std::to_string(map(span.begin)));
+  out->push_back(',');
+  out->append(std::to_string(map(span.end)));
+  out->push_back(']');
+}
+
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "PERSON";
+    case EntityType::kOrg: return "ORG";
+    case EntityType::kGpe: return "GPE";
+    case EntityType::kLoc: return "LOC";
+    case EntityType::kNorp: return "NORP";
+    case EntityType::kEvent: return "EVENT";
+    case EntityType::kMisc: return "MISC";
+  }
+  return "MISC";
+}
+
+std::string_view StatementKindName(StatementKind kind) {
+  switch (kind) {
+    case StatementKind::kDirect: return "direct";
+    case StatementKind::kMixed: return "mixed";
+    case StatementKind::kIndirect: return "indirect";
+  }
+  return "indirect";
+}
+
+void AppendEntities(const Record& r, CodePointMap& map, std::string* out) {
+  out->append(",\"entities\":[");
+  for (size_t i = 0; i < r.entities.size(); ++i) {
+    const Entity& e = r.entities[i];
+    if (i) out->push_back(',');
+    out->append("{\"id\":");
+    AppendEscaped(e.id, out);
+    out->append(",\"name\":");
+    AppendEscaped(e.name, out);
+    out->append(",\"type\":\"");
+    out->append(EntityTypeName(e.type));
+    out->append("\",\"roles\":");
+    AppendStringList(e.roles, out);
+    out->append(",\"mentions\":[");
+    for (size_t m = 0; m < e.mentions.size(); ++m) {
+      if (m) out->push_back(',');
+      AppendSpan(e.mentions[m], map, out);
+    }
+    out->append("]}");
+  }
+  out->push_back(']');
+}
+
+std::string_view Slice(std::string_view text, ByteSpan span) {
+  if (span.begin > span.end || span.end > text.size()) return {};
+  return text.substr(span.begin, span.end - span.begin);
+}
+
+void AppendStatements(const Record& r, CodePointMap& map, std::string* out) {
+  const std::string_view text = r.article.text;
+  out->append(",\"statements\":[");
+  for (size_t i = 0; i < r.statements.size(); ++i) {
+    const Statement& s = r.statements[i];
+    if (i) out->push_back(',');
+    out->append("{\"kind\":\"");
+    out->append(StatementKindName(s.kind));
+    out->append("\",\"content\":");
+    AppendEscaped(Slice(text, s.content), out);
+    out->append(",\"span\":");
+    AppendSpan(s.content, map, out);
+    out->append(",\"cue\":{\"text\":");
+    AppendEscaped(Slice(text, s.cue), out);
+    out->append(",\"span\":");
+    AppendSpan(s.cue, map, out);
+    out->append(",\"lemma\":");
+    AppendStringOrNull(s.cue_lemma, out);
+    out->append("},\"speaker\":");
+    if (s.speaker.end > s.speaker.begin) {
+      out->append("{\"text\":");
+      AppendEscaped(Slice(text, s.speaker), out);
+      out->append(",\"span\":");
+      AppendSpan(s.speaker, map, out);
+      out->append(",\"entity\":");
+      AppendStringOrNull(s.speaker_entity, out);
+      out->append(",\"name\":");
+      AppendStringOrNull(s.speaker_name, out);
+      out->push_back('}');
+    } else {
+      out->append("null");
+    }
+    out->append(",\"type\":");
+    AppendStringOrNull(s.type, out);
+    out->push_back('}');
+  }
+  out->push_back(']');
+}
+
+void AppendArticle(const Record& r, std::string* out) {
+  const Metadata& m = r.article.meta;
+  out->append(",\"title\":");
+  AppendStringOrNull(m.title, out);
+  out->append(",\"authors\":");
+  AppendStringList(m.authors, out);
+  out->append(",\"published\":");
+  AppendStringOrNull(m.published, out);
+  out->append(",\"site\":");
+  AppendStringOrNull(m.site, out);
+  out->append(",\"section\":");
+  AppendStringOrNull(m.section, out);
+  out->append(",\"language\":");
+  AppendStringOrNull(m.language, out);
+  out->append(",\"text\":");
+  AppendEscaped(r.article.text, out);
+  out->append(",\"boilerplate\":[");
+  for (size_t i = 0; i < r.article.boilerplate.size(); ++i) {
+    const Boilerplate& b = r.article.boilerplate[i];
+    if (i) out->push_back(',');
+    out->append("{\"kind\":\"");
+    out->append(ChromeKindName(b.kind));
+    out->append("\",\"text\":");
+    AppendEscaped(b.text, out);
+    out->push_back('}');
+  }
+  out->append("],\"related\":[");
+  for (size_t i = 0; i < m.related.size(); ++i) {
+    if (i) out->push_back(',');
+    out->append("{\"title\":");
+    AppendEscaped(m.related[i].title, out);
+    out->append(",\"url\":");
+    AppendStringOrNull(m.related[i].url, out);
+    out->push_back('}');
+  }
+  out->push_back(']');
+}
+
+}  // namespace
+
+std::string RecordToJson(const Record& record) {
+  std::string out;
+  out.reserve(256 + record.article.text.size() * 5 / 4);
+  out.append("{\"id\":");
+  AppendEscaped(record.id, &out);
+  out.append(",\"url\":");
+  AppendStringOrNull(record.url, &out);
+  if (record.error.empty()) {
+    AppendArticle(record, &out);
+    CodePointMap map(record.article.text);
+    AppendEntities(record, map, &out);
+    AppendStatements(record, map, &out);
+  }
+  out.append(",\"warnings\":");
+  AppendStringList(record.warnings, &out);
+  if (!record.error.empty()) {
+    out.append(",\"error\":");
+    AppendEscaped(record.error, &out);
+  }
+  out.push_back('}');
+  return out;
+}
+
 }  // namespace newsmill

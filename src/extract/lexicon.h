@@ -1,0 +1,55 @@
+// The chrome lexicon: phrases that mark a line of a scraped page as page
+// chrome (data/chrome/phrases.tsv, compiled into the library).
+#ifndef NEWSMILL_EXTRACT_LEXICON_H_
+#define NEWSMILL_EXTRACT_LEXICON_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "newsmill/article.h"
+
+namespace newsmill::extract {
+
+enum class MatchType : unsigned char { kHeader, kLine, kPrefix, kContains };
+
+struct LexiconHit {
+  ChromeKind kind = ChromeKind::kOther;
+  MatchType match = MatchType::kLine;
+  std::string rest;  // for kPrefix: the original text after the phrase
+};
+
+// Lower-cases (Unicode case folding), collapses white space, turns curly
+// apostrophes into ASCII ones and non-breaking spaces into spaces.
+std::string FoldForMatch(std::string_view text);
+
+class ChromeLexicon {
+ public:
+  // The lexicon compiled from data/chrome/phrases.tsv. Thread-safe after
+  // first use.
+  static const ChromeLexicon& Default();
+
+  // Parses the TSV format documented at the top of phrases.tsv. Malformed
+  // lines are skipped.
+  explicit ChromeLexicon(std::string_view tsv);
+
+  // Looks `line` (trimmed original text) up. `words` is its word count:
+  // prefix and contains matches apply only to short lines, since a long line
+  // is prose whatever phrase it contains.
+  bool Match(std::string_view line, size_t words, LexiconHit* hit) const;
+
+ private:
+  struct Phrase {
+    std::string text;
+    ChromeKind kind;
+    MatchType match;
+  };
+  std::unordered_map<std::string, Phrase> whole_line_;  // header and line
+  std::unordered_map<std::string, std::vector<Phrase>> prefix_by_first_word_;
+  std::vector<Phrase> contains_;
+};
+
+}  // namespace newsmill::extract
+
+#endif  // NEWSMILL_EXTRACT_LEXICON_H_

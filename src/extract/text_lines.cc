@@ -1,0 +1,239 @@
+#include "extract/text_lines.h"
+
+#include <unicode/uchar.h>
+
+#include <unordered_set>
+
+#include "common/utf8.h"
+
+namespace newsmill::data {
+extern const std::string_view kchrome_byline_roles_txt;
+}  // namespace newsmill::data
+
+namespace newsmill::extract {
+namespace {
+
+bool IsSpace(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == 0xA0 || cp == 0x2009 || cp == 0x200A || cp == 0x202F ||
+         cp == 0x3000 || cp == 0xFEFF || cp == 0x200B;
+}
+
+bool IsClosing(char32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
+         cp == 0x2019 || cp == 0xBB || cp == 0x203A || cp == 0x300D ||
+         cp == 0x300F || cp == '*';
+}
+
+bool IsTerminal(char32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':' ||
+         cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x061F ||
+         cp == 0x06D4 || cp == 0x0964;
+}
+
+std::string CollapseSpaces(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  size_t pos = 0;
+  bool pending_space = false;
+  while (pos < line.size()) {
+    const size_t start = pos;
+    const char32_t cp = utf8::Next(line, &pos);
+    if (IsSpace(cp)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(line.substr(start, pos - start));
+  }
+  return out;
+}
+
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+void ComputeEnds(TextLine* line) {
+  const std::string& s = line->text;
+  size_t pos = s.size();
+  char32_t last = 0;
+  while (pos > 0) {
+    last = utf8::Prev(s, &pos);
+    if (!IsClosing(last)) break;
+  }
+  line->ends_sentence = IsTerminal(last);
+  line->ends_ellipsis =
+      last == 0x2026 || (s.size() >= 3 && s.ends_with("..."));
+  line->ends_continuable = last == ',' || last == '-' || last == 0xAD ||
+                           u_isalnum(static_cast<UChar32>(last));
+}
+
+void ComputeStarts(TextLine* line) {
+  const std::string& s = line->text;
+  size_t pos = 0;
+  const char32_t first = utf8::Next(s, &pos);
+  line->starts_bullet = first == 0x2022 || first == 0x25CF || first == 0x25AA ||
+                        first == 0xB7 || first == 0x2023 ||
+                        ((first == '-' || first == '*' || first == 0x2013) &&
+                         pos < s.size() && s[pos] == ' ');
+  if (!line->starts_bullet && first >= '0' && first <= '9') {
+    size_t p = pos;
+    while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
+    line->starts_bullet = p + 1 < s.size() && (s[p] == '.' || s[p] == ')') &&
+                          s[p + 1] == ' ' && p <= 2;
+  }
+  // The first letter, past opening quotes and brackets.
+  pos = 0;
+  while (pos < s.size()) {
+    const char32_t cp = utf8::Next(s, &pos);
+    if (u_isalpha(static_cast<UChar32>(cp))) {
+      line->starts_lower = u_islower(static_cast<UChar32>(cp));
+      return;
+    }
+    if (u_isdigit(static_cast<UChar32>(cp))) return;
+  }
+}
+
+const std::unordered_set<std::string>& BylineRoleWords() {
+  static const auto* words = [] {
+    auto* set = new std::unordered_set<std::string>;
+    std::string_view txt = data::kchrome_byline_roles_txt;
+    size_t start = 0;
+    while (start < txt.size()) {
+      size_t end = txt.find('\n', start);
+      if (end == std::string_view::npos) end = txt.size();
+      std::string_view w = txt.substr(start, end - start);
+      start = end + 1;
+      if (!w.empty() && w[0] != '#') set->insert(std::string(w));
+    }
+    return set;
+  }();
+  return *words;
+}
+
+bool IsParticle(std::string_view w) {
+  static const std::unordered_set<std::string_view> kParticles = {
+      "de", "da", "das", "do", "dos", "di", "del", "della", "der", "den",
+      "van", "von", "zu", "la", "le", "du", "des", "y", "e", "bin", "ibn",
+      "al", "el", "ben", "ter", "ten", "af", "mac", "st."};
+  return kParticles.count(w) > 0;
+}
+
+std::vector<std::string_view> SplitAny(std::string_view s,
+                                       std::initializer_list<std::string_view> seps) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    bool cut = false;
+    for (std::string_view sep : seps) {
+      if (s.substr(i).starts_with(sep)) {
+        parts.push_back(s.substr(start, i - start));
+        i += sep.size();
+        start = i;
+        cut = true;
+        break;
+      }
+    }
+    if (!cut) ++i;
+  }
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == '.')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<TextLine> SplitLines(std::string_view text,
+                                 const ChromeLexicon& lexicon) {
+  std::vector<TextLine> lines;
+  size_t start = 0;
+  bool blank_before = false;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(start, end - start);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    TextLine line;
+    line.text = CollapseSpaces(raw);
+    if (line.text.empty()) {
+      blank_before = !lines.empty();
+    } else {
+      line.source = {start, start + raw.size()};
+      line.blank_before = blank_before;
+      blank_before = false;
+      line.words = CountWords(line.text);
+      ComputeEnds(&line);
+      ComputeStarts(&line);
+      line.has_hit = lexicon.Match(line.text, line.words, &line.hit);
+      lines.push_back(std::move(line));
+    }
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool IsNameLike(std::string_view s) {
+  size_t words = 0;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    while (pos < s.size() && s[pos] == ' ') ++pos;
+    if (pos >= s.size()) break;
+    size_t end = s.find(' ', pos);
+    if (end == std::string_view::npos) end = s.size();
+    const std::string_view word = s.substr(pos, end - pos);
+    pos = end;
+    ++words;
+    if (IsParticle(word)) continue;
+    size_t p = 0;
+    const char32_t first = utf8::Next(word, &p);
+    const auto c = static_cast<UChar32>(first);
+    const bool caseless_letter = u_isalpha(c) && !u_islower(c) && !u_isupper(c);
+    if (!(u_isupper(c) || u_istitle(c) || caseless_letter)) return false;
+    for (size_t q = 0; q < word.size();) {
+      const auto cp = static_cast<UChar32>(utf8::Next(word, &q));
+      if (u_isdigit(cp) || cp == '|' || cp == '@' || cp == ':') return false;
+    }
+  }
+  return words >= 1 && words <= 6;
+}
+
+std::vector<std::string> NamesFromByline(std::string_view rest) {
+  // What follows a separator is a date, a role or a site, not a name.
+  for (std::string_view stop : {" | ", " · ", " • ", " — ", " – ", " - ", "|"}) {
+    const size_t at = rest.find(stop);
+    if (at != std::string_view::npos) rest = rest.substr(0, at);
+  }
+  std::vector<std::string> names;
+  for (std::string_view part :
+       SplitAny(rest, {", ", " and ", " & ", " und ", " et ", " y ", " e ",
+                       " en ", " och ", " og ", " и ", " i "})) {
+    part = Trim(part);
+    if (part.empty() || !IsNameLike(part)) continue;
+    bool role = false;
+    const std::string folded = FoldForMatch(part);
+    for (std::string_view w : SplitAny(folded, {" "})) {
+      role |= BylineRoleWords().count(std::string(w)) > 0;
+    }
+    if (!role) names.emplace_back(part);
+  }
+  return names;
+}
+
+}  // namespace newsmill::extract
