@@ -143,6 +143,7 @@ size_t SkipFiller(const std::vector<Token>& ts, size_t i) {
 // after it, or i when there is no time.
 size_t ReadTime(const std::vector<Token>& ts, size_t i, int* hour, int* minute) {
   i = SkipFiller(ts, i);
+  if (IsPunct(ts, i, '-') || IsPunct(ts, i, '|')) i = SkipFiller(ts, i + 1);
   if (i < ts.size() && ts[i].kind == Token::kWord &&
       (ts[i].text == "at" || ts[i].text == "à" || ts[i].text == "um" ||
        ts[i].text == "a" || ts[i].text == "las" || ts[i].text == "às" ||

@@ -27,6 +27,7 @@ bool ParseMatch(std::string_view name, MatchType* match) {
   if (name == "header") *match = MatchType::kHeader;
   else if (name == "line") *match = MatchType::kLine;
   else if (name == "prefix") *match = MatchType::kPrefix;
+  else if (name == "opens") *match = MatchType::kOpens;
   else if (name == "contains") *match = MatchType::kContains;
   else return false;
   return true;
@@ -111,7 +112,8 @@ std::string FoldForMatch(std::string_view text) {
                      icu::UnicodeString(static_cast<UChar>(' ')));
     u.toUTF8String(folded);
   }
-  // Collapse white space runs and trim.
+  // Collapse white space runs and trim; French typography's space before a
+  // colon goes too, so "Photo : X" matches "photo:".
   std::string out;
   out.reserve(folded.size());
   for (char c : folded) {
@@ -119,6 +121,7 @@ std::string FoldForMatch(std::string_view text) {
     if (space) {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {
+      if (c == ':' && !out.empty() && out.back() == ' ') out.pop_back();
       out.push_back(c);
     }
   }
@@ -153,6 +156,7 @@ ChromeLexicon::ChromeLexicon(std::string_view tsv) {
         whole_line_.emplace(p.text, p);  // the first entry for a phrase wins
         break;
       case MatchType::kPrefix:
+      case MatchType::kOpens:
         prefix_by_first_word_[std::string(FirstWord(p.text))].push_back(p);
         break;
       case MatchType::kContains:
@@ -169,7 +173,7 @@ ChromeLexicon::ChromeLexicon(std::string_view tsv) {
 }
 
 bool ChromeLexicon::Match(std::string_view line, size_t words,
-                          LexiconHit* hit) const {
+                          LexiconHit* hit, bool prefixes) const {
   if (words > 80) return false;
   const std::string folded = FoldForMatch(line);
   const std::string_view bare = StripDecoration(folded);
@@ -179,7 +183,7 @@ bool ChromeLexicon::Match(std::string_view line, size_t words,
     hit->rest.clear();
     return true;
   }
-  if (words <= 20) {
+  if (prefixes && words <= 20) {
     auto it = prefix_by_first_word_.find(std::string(FirstWord(folded)));
     if (it != prefix_by_first_word_.end()) {
       for (const Phrase& p : it->second) {
@@ -190,8 +194,11 @@ bool ChromeLexicon::Match(std::string_view line, size_t words,
                               !(std::isalnum(static_cast<unsigned char>(last)) ||
                                 static_cast<unsigned char>(last) >= 0x80);
         if (!word_end) continue;
+        if (p.match == MatchType::kOpens && words > 8) continue;
         hit->kind = p.kind;
-        hit->match = MatchType::kPrefix;
+        // A section opener behaves as a header from here on.
+        hit->match = p.match == MatchType::kOpens ? MatchType::kHeader
+                                                  : MatchType::kPrefix;
         const size_t cps = utf8::CountCodePoints(p.text);
         std::string_view rest = line.substr(OriginalPrefixBytes(line, cps));
         while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':')) {
@@ -203,12 +210,14 @@ bool ChromeLexicon::Match(std::string_view line, size_t words,
     }
   }
   for (const Phrase& p : contains_) {
-    // Prose may mention a privacy policy or a photo agency; chrome lines
-    // that only say so in passing are short. Cookie, newsletter and
-    // comment-form notices are long sentences of their own.
+    // Prose may mention a privacy policy; chrome lines that only say so in
+    // passing are short. Cookie, newsletter and comment-form notices are
+    // long sentences of their own, and so are captions that end with a
+    // credit ("... (AP Photo/Jane Roe)").
     const bool long_notice = p.kind == ChromeKind::kCookie ||
                              p.kind == ChromeKind::kNewsletter ||
-                             p.kind == ChromeKind::kCommentForm;
+                             p.kind == ChromeKind::kCommentForm ||
+                             p.kind == ChromeKind::kCaption;
     if (words > (long_notice ? 60u : 25u)) continue;
     if (folded.find(p.text) == std::string::npos) continue;
     hit->kind = p.kind;

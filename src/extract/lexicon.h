@@ -12,7 +12,7 @@
 
 namespace newsmill::extract {
 
-enum class MatchType : unsigned char { kHeader, kLine, kPrefix, kContains };
+enum class MatchType : unsigned char { kHeader, kLine, kPrefix, kOpens, kContains };
 
 struct LexiconHit {
   ChromeKind kind = ChromeKind::kOther;
@@ -36,8 +36,10 @@ class ChromeLexicon {
 
   // Looks `line` (trimmed original text) up. `words` is its word count:
   // prefix and contains matches apply only to short lines, since a long line
-  // is prose whatever phrase it contains.
-  bool Match(std::string_view line, size_t words, LexiconHit* hit) const;
+  // is prose whatever phrase it contains. With `prefixes` false, prefix
+  // phrases are not tried (for a line whose prefix hit proved wrong).
+  bool Match(std::string_view line, size_t words, LexiconHit* hit,
+             bool prefixes = true) const;
 
  private:
   struct Phrase {

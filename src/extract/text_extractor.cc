@@ -59,7 +59,7 @@ bool IsHomeWord(std::string_view folded) {
 // "Home / World / Europe / Headline", "News › Science", "Accueil » Monde".
 std::optional<std::vector<std::string>> BreadcrumbSegments(const TextLine& line) {
   static constexpr std::string_view kSeparators[] = {
-      " / ", " > ", " » ", " › ", " → ", " ≫ ", " | ", " :: "};
+      " / ", " > ", " » ", " › ", " → ", " ≫ ", " | ", " · ", " • ", " :: "};
   for (std::string_view sep : kSeparators) {
     std::vector<std::string> segs;
     size_t start = 0;
@@ -79,9 +79,11 @@ std::optional<std::vector<std::string>> BreadcrumbSegments(const TextLine& line)
     }
     if (!short_segments) continue;
     const bool home_first = IsHomeWord(extract::FoldForMatch(segs.front()));
-    // "A | B" is how titles carry site names; "/" between two words is
-    // ordinary text. Without a home word, ask for three segments.
-    if (home_first || (segs.size() >= 3 && sep != " | ")) return segs;
+    // "A | B" is how titles carry site names and "A · B" how bylines list
+    // facts; "/" between two words is ordinary text. Without a home word,
+    // ask for three segments.
+    const bool weak_separator = sep == " | " || sep == " · " || sep == " • ";
+    if (home_first || (segs.size() >= 3 && !weak_separator)) return segs;
   }
   return std::nullopt;
 }
@@ -90,6 +92,7 @@ Breadcrumb FindBreadcrumb(const std::vector<TextLine>& lines) {
   Breadcrumb crumb;
   for (size_t i = 0; i < lines.size() && i < 12; ++i) {
     if (lines[i].words > 40) break;
+    if (lines[i].has_hit) continue;
     if (auto segs = BreadcrumbSegments(lines[i])) {
       crumb.line = i;
       crumb.segments = std::move(*segs);
@@ -156,16 +159,19 @@ size_t FindTitle(const std::vector<TextLine>& lines, const Breadcrumb& crumb,
       if (SameText(lines[i].text, lines[j].text)) return i;
     }
   }
-  size_t fallback = kNone;
+  // Otherwise the longest title-like line of the head: site names and
+  // taglines are shorter than headlines, and a standfirst ends in a period.
+  size_t best = kNone, fallback = kNone;
   for (size_t i = 0; i < head_end; ++i) {
     if (!CanBeTitle(lines[i], labels, i) || lines[i].words < 3) continue;
-    if (!lines[i].ends_sentence || lines[i].text.back() == '?' ||
-        lines[i].text.back() == '!') {
-      return i;
+    const char last = lines[i].text.back();
+    if (!lines[i].ends_sentence || last == '?' || last == '!') {
+      if (best == kNone || lines[i].words > lines[best].words) best = i;
+    } else if (fallback == kNone) {
+      fallback = i;
     }
-    if (fallback == kNone) fallback = i;
   }
-  return fallback;
+  return best != kNone ? best : fallback;
 }
 
 // -- Sections claimed by headers ---------------------------------------------
@@ -175,9 +181,30 @@ bool IsItemLike(const TextLine& line) {
   return !line.ends_sentence || line.ends_ellipsis || line.words < 8;
 }
 
+// A photo credit ("Photo: Reuters/Jane Roe") and its caption stand on
+// adjacent lines: the credit claims the caption line below it when no blank
+// line separates them. (Not the line above: that is as often the end of a
+// paragraph.)
+void ClaimCaption(const std::vector<TextLine>& lines, size_t credit,
+                  std::vector<Label>* labels) {
+  auto claim = [&](size_t j) {
+    if (lines[j].has_hit || (*labels)[j].chrome || lines[j].words > 40) return false;
+    (*labels)[j] = {true, ChromeKind::kCaption, false};
+    return true;
+  };
+  if (credit + 1 < lines.size() && !lines[credit + 1].blank_before) {
+    claim(credit + 1);
+  }
+}
+
 void ClaimSections(const std::vector<TextLine>& lines, std::vector<Label>* labels) {
   for (size_t i = 0; i < lines.size(); ++i) {
     const TextLine& head = lines[i];
+    if (head.has_hit && head.hit.kind == ChromeKind::kCaption &&
+        head.hit.match == extract::MatchType::kPrefix) {
+      ClaimCaption(lines, i, labels);
+      continue;
+    }
     const bool opens = head.has_hit &&
                        (head.hit.match == extract::MatchType::kHeader ||
                         (head.hit.kind == ChromeKind::kAuthorBox &&
@@ -405,7 +432,10 @@ void ValidatePrefixHits(std::vector<TextLine>* lines) {
     const bool names = !extract::NamesFromByline(rest).empty() && line.words <= 12;
     const bool dated = kind == ChromeKind::kByline && line.words <= 16 &&
                        extract::FindDate(rest, &date);
-    line.has_hit = names || dated;
+    if (!names && !dated) {
+      line.has_hit = extract::ChromeLexicon::Default().Match(
+          line.text, line.words, &line.hit, /*prefixes=*/false);
+    }
   }
 }
 

@@ -215,6 +215,14 @@ bool IsNameLike(std::string_view s) {
 }
 
 std::vector<std::string> NamesFromByline(std::string_view rest) {
+  // "March 19, 2023 by Sam Whitfield": the names follow the last "by".
+  for (std::string_view by : {" by ", " By ", " par ", " von ", " por ", " di ", " door "}) {
+    const size_t at = rest.rfind(by);
+    if (at != std::string_view::npos) {
+      rest = rest.substr(at + by.size());
+      break;
+    }
+  }
   // What follows a separator is a date, a role or a site, not a name.
   for (std::string_view stop : {" | ", " · ", " • ", " — ", " – ", " - ", "|"}) {
     const size_t at = rest.find(stop);
