@@ -21,6 +21,7 @@
 #include <optional>
 
 #include "extract/dates.h"
+#include "extract/language.h"
 #include "extract/lexicon.h"
 #include "extract/text_lines.h"
 #include "newsmill/extract.h"
@@ -521,9 +522,12 @@ Article ExtractFromText(std::string_view text, const ExtractOptions& options) {
     for (const TextLine& line : lines) {
       article.blocks.push_back(Block{BlockKind::kParagraph, line.source});
     }
+    article.meta.language = extract::DetectLanguage(text, "", &article.warnings);
     return article;
   }
   BuildText(lines, body, options, &article);
+  article.meta.language =
+      extract::DetectLanguage(article.text, "", &article.warnings);
   for (size_t i = 0; i < lines.size(); ++i) {
     if (labels[i].chrome) {
       article.boilerplate.push_back({labels[i].kind, lines[i].text});
