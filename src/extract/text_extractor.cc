@@ -23,6 +23,7 @@
 #include "extract/dates.h"
 #include "extract/language.h"
 #include "extract/lexicon.h"
+#include "extract/text_extractor.h"
 #include "extract/text_lines.h"
 #include "newsmill/extract.h"
 
@@ -492,7 +493,10 @@ void LabelOutside(const std::vector<TextLine>& lines, size_t begin, size_t end,
 
 }  // namespace
 
-Article ExtractFromText(std::string_view text, const ExtractOptions& options) {
+namespace extract {
+
+Article ExtractScrapedText(std::string_view text, const ExtractOptions& options,
+                           std::string_view declared_language) {
   Article article;
   std::vector<TextLine> lines =
       extract::SplitLines(text, extract::ChromeLexicon::Default());
@@ -522,12 +526,13 @@ Article ExtractFromText(std::string_view text, const ExtractOptions& options) {
     for (const TextLine& line : lines) {
       article.blocks.push_back(Block{BlockKind::kParagraph, line.source});
     }
-    article.meta.language = extract::DetectLanguage(text, "", &article.warnings);
+    article.meta.language =
+        extract::DetectLanguage(text, declared_language, &article.warnings);
     return article;
   }
   BuildText(lines, body, options, &article);
   article.meta.language =
-      extract::DetectLanguage(article.text, "", &article.warnings);
+      extract::DetectLanguage(article.text, declared_language, &article.warnings);
   for (size_t i = 0; i < lines.size(); ++i) {
     if (labels[i].chrome) {
       article.boilerplate.push_back({labels[i].kind, lines[i].text});
@@ -535,6 +540,12 @@ Article ExtractFromText(std::string_view text, const ExtractOptions& options) {
   }
   if (article.text.empty()) article.warnings.push_back("no article text found");
   return article;
+}
+
+}  // namespace extract
+
+Article ExtractFromText(std::string_view text, const ExtractOptions& options) {
+  return extract::ExtractScrapedText(text, options, "");
 }
 
 }  // namespace newsmill
