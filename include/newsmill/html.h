@@ -15,6 +15,11 @@ namespace newsmill {
 
 // One block of visible text: the text of a block-level element (p, h1-h6,
 // li, blockquote, td, div with direct text, ...), whitespace collapsed.
+// Entering or leaving a block element ends the current block, and so does
+// <br> (scraped text treats a line break as a new line). The tag is that of
+// the innermost block element around the text: kParagraph for p, dd and
+// address; kOther for containers (div, section, ...), dt, figcaption,
+// caption and text directly in <body>. &nbsp; counts as whitespace.
 struct HtmlBlock {
   enum class Tag : unsigned char {
     kParagraph, kHeading, kListItem, kQuote, kTableCell, kPre, kOther
@@ -22,12 +27,15 @@ struct HtmlBlock {
   Tag tag = Tag::kOther;
   std::string text;
   std::string link_href;  // the href when the whole block is one link
-  float link_density = 0;  // share of the block's characters inside <a>
+  float link_density = 0;  // share of the block's non-space characters
+                           // (code points) inside <a>
 };
 
+// One per key attribute: <meta name="a" property="b" content="c"> gives
+// two entries. itemprop= counts as a key too.
 struct HtmlMeta {
-  std::string name;     // name= or property= (lower case)
-  std::string content;
+  std::string name;     // name=, property= or itemprop= (lower case)
+  std::string content;  // whitespace collapsed
 };
 
 struct HtmlPage {
@@ -45,6 +53,12 @@ struct HtmlOptions {
 
 // Parses UTF-8 HTML. Never fails on malformed markup (HTML5 recovers from
 // everything); returns an error only when the parser itself gives up.
+// Not visible, so not in `blocks`: <head>, script, style, noscript,
+// template, svg, math, iframe, object, canvas, form controls, media, and
+// elements with `hidden`, aria-hidden="true" or an inline style with
+// display:none / visibility:hidden. Image alt text is not body text.
+// Thread-safe; the cost is gumbo's, which is quadratic on some pathological
+// nestings (100,000 nested <div>s take tens of seconds).
 Result<HtmlPage> ParseHtml(std::string_view utf8, const HtmlOptions& options);
 
 }  // namespace newsmill
