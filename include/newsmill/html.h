@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "newsmill/dom.h"
 #include "newsmill/status.h"
 
 namespace newsmill {
@@ -43,6 +44,7 @@ struct HtmlPage {
   std::string lang;     // <html lang>, as written
   std::vector<HtmlMeta> metas;
   std::vector<HtmlBlock> blocks;  // visible body text, reading order
+  Dom dom;                        // the whole tree, for DOM-aware extraction
   std::vector<std::string> warnings;
 };
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "html/gumbo_dom.h"
 #include "html/tree_walk.h"
 
 namespace newsmill {
@@ -96,15 +97,17 @@ Result<HtmlPage> ParseHtml(std::string_view utf8, const HtmlOptions& options) {
   }
   HtmlPage page;
   page.lang = RootLang(output);
-  const html::WalkStats stats =
-      html::WalkTree(output->document, options.max_depth, &page);
-  if (stats.depth_limited) {
+  size_t deepest = 0;
+  const bool cut =
+      html::CopyGumboTree(output->document, options.max_depth, &page.dom, &deepest);
+  if (cut) {
     page.warnings.push_back("tree deeper than " +
                             std::to_string(options.max_depth) +
                             ": deeper content skipped");
   }
-  if (stats.depth_limited || stats.deepest > kFlattenDepth) FlattenTree(output);
+  if (cut || deepest > kFlattenDepth) FlattenTree(output);
   gumbo_destroy_output(&gumbo_options, output);
+  html::WalkDom(page.dom, &page);
   return page;
 }
 

@@ -35,14 +35,6 @@ std::string Collapsed(std::string_view s) {
   return out;
 }
 
-std::string_view Attr(const GumboElement& element, const char* name) {
-  const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
-  return attr == nullptr ? std::string_view() : std::string_view(attr->value);
-}
-
-bool HasAttr(const GumboElement& element, const char* name) {
-  return gumbo_get_attribute(&element.attributes, name) != nullptr;
-}
 
 // Lower case; with `drop_all`, every whitespace byte goes, otherwise only
 // leading and trailing ones.
@@ -60,126 +52,128 @@ std::string Lower(std::string_view s, bool drop_all) {
 std::string LowerNoSpace(std::string_view s) { return Lower(s, true); }
 
 // Elements whose content a reader never sees as body text.
-bool IsInvisibleTag(GumboTag tag) {
+bool IsInvisibleTag(HtmlTag tag) {
   switch (tag) {
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_APPLET:
-    case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_OPTGROUP:
-    case GUMBO_TAG_DATALIST:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_KEYGEN:
-    case GUMBO_TAG_FRAMESET:
-    case GUMBO_TAG_FRAME:
-    case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_NOEMBED:
-    case GUMBO_TAG_MAP:
-    case GUMBO_TAG_PROGRESS:
-    case GUMBO_TAG_METER:
+    case HtmlTag::kForeign:
+    case HtmlTag::k_head:
+    case HtmlTag::k_title:
+    case HtmlTag::k_script:
+    case HtmlTag::k_style:
+    case HtmlTag::k_noscript:
+    case HtmlTag::k_template:
+    case HtmlTag::k_svg:
+    case HtmlTag::k_math:
+    case HtmlTag::k_iframe:
+    case HtmlTag::k_object:
+    case HtmlTag::k_embed:
+    case HtmlTag::k_applet:
+    case HtmlTag::k_canvas:
+    case HtmlTag::k_video:
+    case HtmlTag::k_audio:
+    case HtmlTag::k_select:
+    case HtmlTag::k_option:
+    case HtmlTag::k_optgroup:
+    case HtmlTag::k_datalist:
+    case HtmlTag::k_button:
+    case HtmlTag::k_input:
+    case HtmlTag::k_textarea:
+    case HtmlTag::k_keygen:
+    case HtmlTag::k_frameset:
+    case HtmlTag::k_frame:
+    case HtmlTag::k_noframes:
+    case HtmlTag::k_noembed:
+    case HtmlTag::k_map:
+    case HtmlTag::k_progress:
+    case HtmlTag::k_meter:
       return true;
     default:
       return false;
   }
 }
 
-bool IsInvisible(const GumboNode* node) {
-  const GumboElement& element = node->v.element;
-  // Foreign content (inside <svg> or <math>) and <template> contents are
-  // never body text.
-  if (node->type == GUMBO_NODE_TEMPLATE) return true;
-  if (element.tag_namespace != GUMBO_NAMESPACE_HTML) return true;
-  if (IsInvisibleTag(element.tag)) return true;
-  if (HasAttr(element, "hidden")) return true;
-  if (LowerNoSpace(Attr(element, "aria-hidden")) == "true") return true;
-  const std::string style = LowerNoSpace(Attr(element, "style"));
+}  // namespace
+
+bool IsInvisible(const Dom& dom, NodeId id) {
+  if (IsInvisibleTag(dom.node(id).tag)) return true;
+  if (dom.has_attribute(id, "hidden")) return true;
+  if (LowerNoSpace(dom.attribute(id, "aria-hidden")) == "true") return true;
+  const std::string_view raw_style = dom.attribute(id, "style");
+  if (raw_style.empty()) return false;
+  const std::string style = LowerNoSpace(raw_style);
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
 }
 
+namespace {
+
 enum class Role : uint8_t { kInline, kBlock, kBreak };
 
 // Whether an element starts a block, and of which kind.
-Role RoleOf(GumboTag tag, Tag* kind) {
+Role RoleOf(HtmlTag tag, Tag* kind) {
   *kind = Tag::kOther;
   switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_ADDRESS:
+    case HtmlTag::k_p:
+    case HtmlTag::k_dd:
+    case HtmlTag::k_address:
       *kind = Tag::kParagraph;
       return Role::kBlock;
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
+    case HtmlTag::k_h1:
+    case HtmlTag::k_h2:
+    case HtmlTag::k_h3:
+    case HtmlTag::k_h4:
+    case HtmlTag::k_h5:
+    case HtmlTag::k_h6:
       *kind = Tag::kHeading;
       return Role::kBlock;
-    case GUMBO_TAG_LI:
+    case HtmlTag::k_li:
       *kind = Tag::kListItem;
       return Role::kBlock;
-    case GUMBO_TAG_BLOCKQUOTE:
+    case HtmlTag::k_blockquote:
       *kind = Tag::kQuote;
       return Role::kBlock;
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
+    case HtmlTag::k_td:
+    case HtmlTag::k_th:
       *kind = Tag::kTableCell;
       return Role::kBlock;
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_LISTING:
-    case GUMBO_TAG_XMP:
-    case GUMBO_TAG_PLAINTEXT:
+    case HtmlTag::k_pre:
+    case HtmlTag::k_listing:
+    case HtmlTag::k_xmp:
+    case HtmlTag::k_plaintext:
       *kind = Tag::kPre;
       return Role::kBlock;
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_HR:
+    case HtmlTag::k_br:
+    case HtmlTag::k_hr:
       return Role::kBreak;
-    case GUMBO_TAG_BODY:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_LEGEND:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_DIR:
-    case GUMBO_TAG_MENU:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_CENTER:
+    case HtmlTag::k_body:
+    case HtmlTag::k_div:
+    case HtmlTag::k_section:
+    case HtmlTag::k_article:
+    case HtmlTag::k_header:
+    case HtmlTag::k_footer:
+    case HtmlTag::k_nav:
+    case HtmlTag::k_aside:
+    case HtmlTag::k_main:
+    case HtmlTag::k_form:
+    case HtmlTag::k_fieldset:
+    case HtmlTag::k_legend:
+    case HtmlTag::k_dt:
+    case HtmlTag::k_dl:
+    case HtmlTag::k_figure:
+    case HtmlTag::k_figcaption:
+    case HtmlTag::k_caption:
+    case HtmlTag::k_ul:
+    case HtmlTag::k_ol:
+    case HtmlTag::k_dir:
+    case HtmlTag::k_menu:
+    case HtmlTag::k_table:
+    case HtmlTag::k_thead:
+    case HtmlTag::k_tbody:
+    case HtmlTag::k_tfoot:
+    case HtmlTag::k_tr:
+    case HtmlTag::k_details:
+    case HtmlTag::k_summary:
+    case HtmlTag::k_hgroup:
+    case HtmlTag::k_center:
       return Role::kBlock;
     default:
       return Role::kInline;
@@ -188,95 +182,68 @@ Role RoleOf(GumboTag tag, Tag* kind) {
 
 class Walker {
  public:
-  Walker(size_t max_depth, HtmlPage* page)
-      : max_depth_(max_depth), page_(page), builder_(&page->blocks) {}
+  Walker(const Dom& dom, HtmlPage* page)
+      : dom_(dom), page_(page), builder_(&page->blocks) {}
 
-  WalkStats Run(const GumboNode* document);
+  void Run();
 
  private:
   // What leaving an element has to undo.
   enum Undo : uint8_t { kHidden = 1, kBlock = 2, kPre = 4, kLink = 8 };
   struct Frame {
-    const GumboNode* node;
-    unsigned next_child;
+    NodeId node;
+    NodeId next_child;
     uint8_t undo;
   };
 
-  static const GumboVector& Children(const GumboNode* node) {
-    return node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children
-                                             : node->v.element.children;
-  }
-
-  void Visit(const GumboNode* child, std::vector<Frame>* stack);
-  uint8_t Enter(const GumboNode* node);
+  uint8_t Enter(NodeId node);
   void Leave(uint8_t undo);
-  void CaptureTitle(const GumboElement& title);
-  void CaptureMeta(const GumboElement& meta);
+  void CaptureTitle(NodeId title);
+  void CaptureMeta(NodeId meta);
 
-  size_t max_depth_;
+  const Dom& dom_;
   HtmlPage* page_;
   BlockBuilder builder_;
   size_t hidden_ = 0;  // > 0: inside invisible content
   size_t links_ = 0;   // numbers the <a> elements
   bool have_title_ = false;
-  WalkStats stats_;
 };
 
-WalkStats Walker::Run(const GumboNode* document) {
+void Walker::Run() {
   std::vector<Frame> stack;
-  stack.push_back({document, 0, 0});
+  stack.push_back({Dom::kDocument, dom_.node(Dom::kDocument).first_child, 0});
   while (!stack.empty()) {
     Frame& top = stack.back();
-    const GumboVector& children = Children(top.node);
-    if (top.next_child >= children.length) {
+    if (top.next_child == kNoNode) {
       Leave(top.undo);
       stack.pop_back();
       continue;
     }
-    const auto* child =
-        static_cast<const GumboNode*>(children.data[top.next_child++]);
-    Visit(child, &stack);  // may grow the stack: `top` is dead from here
+    const NodeId child = top.next_child;
+    top.next_child = dom_.node(child).next_sibling;
+    const DomNode& node = dom_.node(child);
+    if (node.type == NodeType::kText) {
+      if (hidden_ == 0) builder_.AddText(dom_.data(child));
+    } else if (node.type == NodeType::kElement) {
+      const uint8_t undo = Enter(child);  // may grow the stack: `top` dies
+      stack.push_back({child, node.first_child, undo});
+    }
   }
   builder_.Flush();
-  return stats_;
 }
 
-void Walker::Visit(const GumboNode* child, std::vector<Frame>* stack) {
-  const size_t depth = stack->size();  // the document is depth 0
-  if (depth > max_depth_) {
-    stats_.depth_limited = true;
-    return;
-  }
-  if (depth > stats_.deepest) stats_.deepest = depth;
-  switch (child->type) {
-    case GUMBO_NODE_TEXT:
-    case GUMBO_NODE_WHITESPACE:
-    case GUMBO_NODE_CDATA:
-      if (hidden_ == 0) builder_.AddText(child->v.text.text);
-      break;
-    case GUMBO_NODE_ELEMENT:
-    case GUMBO_NODE_TEMPLATE:
-      stack->push_back({child, 0, Enter(child)});
-      break;
-    default:
-      break;  // comments
-  }
-}
-
-uint8_t Walker::Enter(const GumboNode* node) {
-  const GumboElement& element = node->v.element;
-  const bool html = element.tag_namespace == GUMBO_NAMESPACE_HTML;
+uint8_t Walker::Enter(NodeId node) {
+  const HtmlTag tag = dom_.node(node).tag;
   // Title and metas are read even where text is invisible (<head>, hidden
   // microdata blocks).
-  if (html && element.tag == GUMBO_TAG_TITLE && !have_title_)
-    CaptureTitle(element);
-  if (html && element.tag == GUMBO_TAG_META) CaptureMeta(element);
-  if (hidden_ > 0 || IsInvisible(node)) {
+  if (tag == HtmlTag::k_title && !have_title_) CaptureTitle(node);
+  if (tag == HtmlTag::k_meta) CaptureMeta(node);
+  if (hidden_ > 0 || IsInvisible(dom_, node)) {
     ++hidden_;
     return kHidden;
   }
   Tag kind;
-  const Role role = RoleOf(element.tag, &kind);
+  const Role role = RoleOf(tag, &kind);
   uint8_t undo = 0;
   if (role == Role::kBreak) {
     builder_.Break();
@@ -288,8 +255,8 @@ uint8_t Walker::Enter(const GumboNode* node) {
       undo |= kPre;
     }
   }
-  if (element.tag == GUMBO_TAG_A) {
-    builder_.EnterLink(++links_, Collapsed(Attr(element, "href")));
+  if (tag == HtmlTag::k_a) {
+    builder_.EnterLink(++links_, Collapsed(dom_.attribute(node, "href")));
     undo |= kLink;
   }
   return undo;
@@ -302,39 +269,33 @@ void Walker::Leave(uint8_t undo) {
   if (undo & kBlock) builder_.CloseBlock();
 }
 
-void Walker::CaptureTitle(const GumboElement& title) {
+void Walker::CaptureTitle(NodeId title) {
   std::string text;
-  for (unsigned i = 0; i < title.children.length; ++i) {
-    const auto* child = static_cast<const GumboNode*>(title.children.data[i]);
-    if (child->type == GUMBO_NODE_TEXT ||
-        child->type == GUMBO_NODE_WHITESPACE) {
-      text += child->v.text.text;
-    }
+  for (NodeId c = dom_.node(title).first_child; c != kNoNode; c = dom_.node(c).next_sibling) {
+    if (dom_.node(c).type == NodeType::kText) text += dom_.data(c);
   }
   page_->title = Collapsed(text);
   have_title_ = true;
 }
 
-void Walker::CaptureMeta(const GumboElement& meta) {
-  const GumboAttribute* content =
-      gumbo_get_attribute(&meta.attributes, "content");
-  if (content == nullptr) return;
+void Walker::CaptureMeta(NodeId meta) {
+  if (!dom_.has_attribute(meta, "content")) return;
+  const std::string_view content = dom_.attribute(meta, "content");
   std::string previous;
   for (const char* key_attr : {"name", "property", "itemprop"}) {
-    std::string key = Lower(Attr(meta, key_attr), false);
+    std::string key = Lower(dom_.attribute(meta, key_attr), false);
     // <meta name="x" property="x"> is one meta, not two.
     if (key.empty() || key == previous) continue;
-    page_->metas.push_back({key, Collapsed(content->value)});
+    page_->metas.push_back({key, Collapsed(content)});
     previous = std::move(key);
   }
 }
 
 }  // namespace
 
-WalkStats WalkTree(const GumboNode* document, size_t max_depth,
-                   HtmlPage* page) {
-  Walker walker(max_depth, page);
-  return walker.Run(document);
+void WalkDom(const Dom& dom, HtmlPage* page) {
+  Walker walker(dom, page);
+  walker.Run();
 }
 
 }  // namespace newsmill::html

@@ -1,24 +1,23 @@
-// The walk over gumbo's tree that fills an HtmlPage (internal header).
+// The walk over a Dom that fills an HtmlPage's title, metas and blocks
+// (internal header).
 #ifndef NEWSMILL_HTML_TREE_WALK_H_
 #define NEWSMILL_HTML_TREE_WALK_H_
 
-#include <gumbo.h>
-
-#include <cstddef>
-
+#include "newsmill/dom.h"
 #include "newsmill/html.h"
 
 namespace newsmill::html {
 
-struct WalkStats {
-  size_t deepest = 0;          // depth of the deepest node visited
-  bool depth_limited = false;  // some nodes were skipped for depth
-};
+// Visits `dom` in document order with an explicit stack (pages can nest far
+// deeper than the call stack allows) and fills page->title, metas and
+// blocks.
+void WalkDom(const Dom& dom, HtmlPage* page);
 
-// Visits the tree under `document` in document order with an explicit
-// stack (pages can nest far deeper than the call stack allows) and fills
-// page->title, metas and blocks. Nodes deeper than max_depth are skipped.
-WalkStats WalkTree(const GumboNode* document, size_t max_depth, HtmlPage* page);
+// True for elements a reader never sees: script, style, head, form
+// controls, media, foreign content, and elements hidden by the `hidden`
+// attribute, aria-hidden="true" or an inline display:none /
+// visibility:hidden.
+bool IsInvisible(const Dom& dom, NodeId element);
 
 }  // namespace newsmill::html
 

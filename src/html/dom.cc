@@ -1,0 +1,139 @@
+#include "newsmill/dom.h"
+
+#include <algorithm>
+#include <array>
+
+namespace newsmill {
+namespace {
+
+struct TagEntry {
+  std::string_view name;
+  HtmlTag tag;
+};
+
+constexpr TagEntry kTags[] = {
+#define NEWSMILL_TAG_ENTRY(name) {#name, HtmlTag::k_##name},
+    NEWSMILL_HTML_TAGS(NEWSMILL_TAG_ENTRY)
+#undef NEWSMILL_TAG_ENTRY
+};
+
+// The list above is alphabetical, so lookup is a binary search.
+constexpr bool Sorted() {
+  for (size_t i = 1; i < std::size(kTags); ++i) {
+    if (!(kTags[i - 1].name < kTags[i].name)) return false;
+  }
+  return true;
+}
+static_assert(Sorted(), "NEWSMILL_HTML_TAGS must stay in alphabetical order");
+
+}  // namespace
+
+HtmlTag LookupHtmlTag(std::string_view name) {
+  const auto* it = std::lower_bound(
+      std::begin(kTags), std::end(kTags), name,
+      [](const TagEntry& e, std::string_view n) { return e.name < n; });
+  return it != std::end(kTags) && it->name == name ? it->tag : HtmlTag::kUnknown;
+}
+
+std::string_view HtmlTagName(HtmlTag tag) {
+  const auto index = static_cast<size_t>(tag);
+  if (index < 2 || index - 2 >= std::size(kTags)) return "";
+  return kTags[index - 2].name;
+}
+
+DomAttribute Dom::attribute(NodeId id, size_t i) const {
+  const AttrOffsets& a = attrs_[nodes_[id].attr_begin + i];
+  const std::string_view pool(pool_);
+  return {pool.substr(a.name_begin, a.name_size), pool.substr(a.value_begin, a.value_size)};
+}
+
+std::string_view Dom::attribute(NodeId id, std::string_view name) const {
+  const DomNode& n = nodes_[id];
+  for (uint32_t i = 0; i < n.attr_count; ++i) {
+    DomAttribute a = attribute(id, i);
+    if (a.name == name) return a.value;
+  }
+  return {};
+}
+
+bool Dom::has_attribute(NodeId id, std::string_view name) const {
+  const DomNode& n = nodes_[id];
+  for (uint32_t i = 0; i < n.attr_count; ++i) {
+    if (attribute(id, i).name == name) return true;
+  }
+  return false;
+}
+
+NodeId Dom::FindFirst(HtmlTag tag) const {
+  // Nodes are stored in document order (parsers append in order).
+  for (NodeId id = 0; id < nodes_.size(); ++id) {
+    if (is_element(id, tag)) return id;
+  }
+  return kNoNode;
+}
+
+void Dom::Clear() {
+  nodes_.clear();
+  attrs_.clear();
+  pool_.clear();
+  DomNode document;
+  document.type = NodeType::kDocument;
+  nodes_.push_back(document);
+}
+
+uint32_t Dom::Store(std::string_view s) {
+  const auto begin = static_cast<uint32_t>(pool_.size());
+  pool_.append(s);
+  return begin;
+}
+
+NodeId Dom::Append(NodeId parent, DomNode node) {
+  const auto id = static_cast<NodeId>(nodes_.size());
+  node.parent = parent;
+  DomNode& p = nodes_[parent];
+  if (p.last_child == kNoNode) {
+    p.first_child = id;
+  } else {
+    nodes_[p.last_child].next_sibling = id;
+  }
+  p.last_child = id;
+  nodes_.push_back(node);
+  return id;
+}
+
+NodeId Dom::AppendElement(NodeId parent, HtmlTag tag, std::string_view name) {
+  DomNode node;
+  node.type = NodeType::kElement;
+  node.tag = tag;
+  node.data_begin = Store(name);
+  node.data_size = static_cast<uint32_t>(name.size());
+  node.attr_begin = static_cast<uint32_t>(attrs_.size());
+  return Append(parent, node);
+}
+
+void Dom::AddAttribute(NodeId element, std::string_view name, std::string_view value) {
+  AttrOffsets a;
+  a.name_begin = Store(name);
+  a.name_size = static_cast<uint32_t>(name.size());
+  a.value_begin = Store(value);
+  a.value_size = static_cast<uint32_t>(value.size());
+  attrs_.push_back(a);
+  ++nodes_[element].attr_count;
+}
+
+NodeId Dom::AppendText(NodeId parent, std::string_view text) {
+  const NodeId last = nodes_[parent].last_child;
+  if (last != kNoNode && nodes_[last].type == NodeType::kText &&
+      nodes_[last].data_begin + nodes_[last].data_size == pool_.size()) {
+    pool_.append(text);
+    nodes_[last].data_size += static_cast<uint32_t>(text.size());
+    return last;
+  }
+  DomNode node;
+  node.type = NodeType::kText;
+  node.data_begin = Store(text);
+  node.data_size = static_cast<uint32_t>(text.size());
+  return Append(parent, node);
+}
+
+}  // namespace newsmill
