@@ -35,6 +35,7 @@ enum class ChromeKind : unsigned char {
   kCommentForm,
   kAds,
   kFooter,       // copyright lines, legal links
+  kSidebar,      // asides and widget columns beside the article
   kOther,
 };
 

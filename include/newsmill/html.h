@@ -28,6 +28,7 @@ struct HtmlBlock {
   Tag tag = Tag::kOther;
   std::string text;
   std::string link_href;  // the href when the whole block is one link
+  NodeId node = kNoNode;  // the element holding the block's first text
   float link_density = 0;  // share of the block's non-space characters
                            // (code points) inside <a>
 };

@@ -20,6 +20,7 @@ std::string_view ChromeKindName(ChromeKind kind) {
     case ChromeKind::kCommentForm: return "comment_form";
     case ChromeKind::kAds: return "ads";
     case ChromeKind::kFooter: return "footer";
+    case ChromeKind::kSidebar: return "sidebar";
     case ChromeKind::kOther: return "other";
   }
   return "other";

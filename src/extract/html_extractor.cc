@@ -1,13 +1,9 @@
-// The article in a parsed HTML page: the baseline of the foundation issue.
-//
-// The page's visible blocks are laid out one per line, as a browser's "save
-// as text" would, and read by the scraped-text extractor; the page's own
-// metadata (<title>, <html lang>, OpenGraph and article:* meta tags) then
-// overrides what the text suggested. A DOM-aware extractor replaces this in
-// the article-extraction issue.
+// The article in a parsed HTML page: blocks chosen by dom_content.cc,
+// metadata from the page's own declarations.
 #include <string>
 
-#include "extract/text_extractor.h"
+#include "extract/dom_content.h"
+#include "extract/language.h"
 #include "newsmill/extract.h"
 
 namespace newsmill {
@@ -20,45 +16,51 @@ std::string MetaContent(const HtmlPage& page, std::string_view name) {
   return "";
 }
 
-// Blocks as lines; a block's own line breaks (<pre>) become spaces so that
-// one block stays one line.
-std::string BlocksAsText(const HtmlPage& page) {
-  std::string text;
-  for (const HtmlBlock& block : page.blocks) {
-    for (char c : block.text) text.push_back(c == '\n' || c == '\r' ? ' ' : c);
-    text.push_back('\n');
+BlockKind KindOf(HtmlBlock::Tag tag) {
+  switch (tag) {
+    case HtmlBlock::Tag::kHeading: return BlockKind::kHeading;
+    case HtmlBlock::Tag::kListItem: return BlockKind::kListItem;
+    case HtmlBlock::Tag::kQuote: return BlockKind::kQuote;
+    default: return BlockKind::kParagraph;
   }
-  return text;
+}
+
+void AppendBlock(const HtmlBlock& block, Article* article) {
+  if (!article->text.empty()) article->text.append("\n\n");
+  const size_t begin = article->text.size();
+  article->text.append(block.text);
+  article->blocks.push_back(Block{KindOf(block.tag), {begin, article->text.size()}});
 }
 
 }  // namespace
 
 Article ExtractFromHtml(const HtmlPage& page, std::string_view url,
                         const ExtractOptions& options) {
-  ExtractOptions text_options = options;
-  text_options.verbatim = false;  // offsets into HTML markup mean nothing
-  Article article =
-      extract::ExtractScrapedText(BlocksAsText(page), text_options, page.lang);
+  Article article;
   Metadata& meta = article.meta;
+  meta.title = MetaContent(page, "og:title");
+  if (meta.title.empty()) meta.title = page.title;
 
-  std::string title = MetaContent(page, "og:title");
-  if (title.empty()) title = page.title;
-  if (!title.empty()) meta.title = title;
-  if (std::string site = MetaContent(page, "og:site_name"); !site.empty()) {
-    meta.site = site;
-  }
-  if (std::string section = MetaContent(page, "article:section"); !section.empty()) {
-    meta.section = section;
-  }
-  if (std::string date = MetaContent(page, "article:published_time"); !date.empty()) {
-    meta.published = date;
-  }
-  if (meta.authors.empty()) {
-    if (std::string author = MetaContent(page, "author"); !author.empty()) {
-      meta.authors.push_back(author);
+  const std::vector<extract::BlockVerdict> verdicts =
+      extract::ClassifyBlocks(page, meta.title);
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    if (verdicts[i].article) {
+      AppendBlock(page.blocks[i], &article);
+    } else {
+      article.boilerplate.push_back({verdicts[i].kind, page.blocks[i].text});
     }
   }
+  if (article.text.empty()) article.warnings.push_back("no article text found");
+
+  meta.site = MetaContent(page, "og:site_name");
+  meta.section = MetaContent(page, "article:section");
+  meta.published = MetaContent(page, "article:published_time");
+  if (std::string author = MetaContent(page, "author"); !author.empty()) {
+    meta.authors.push_back(author);
+  }
+  meta.language = extract::DetectLanguage(article.text, page.lang, &article.warnings);
   (void)url;
+  (void)options;
   return article;
 }
 

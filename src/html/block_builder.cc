@@ -42,7 +42,8 @@ void BlockBuilder::LeaveLink() {
   link_href_.clear();
 }
 
-void BlockBuilder::AddText(std::string_view text) {
+void BlockBuilder::AddText(std::string_view text, NodeId parent) {
+  text_parent_ = parent;
   if (pre_depth_ > 0) {
     AppendPre(text);
     return;
@@ -104,6 +105,7 @@ void BlockBuilder::StartBlockIfEmpty() {
   if (chars_ > 0) return;
   // The kind is the innermost block element open when text first appears.
   tag_ = open_tags_.empty() ? HtmlBlock::Tag::kOther : open_tags_.back();
+  block_node_ = text_parent_;
 }
 
 void BlockBuilder::Flush() {
@@ -123,6 +125,7 @@ void BlockBuilder::Flush() {
     HtmlBlock block;
     block.tag = tag_;
     block.text = std::move(text_);
+    block.node = block_node_;
     block.link_density =
         static_cast<float>(link_chars_) / static_cast<float>(chars_);
     if (link_chars_ == chars_ && !several_links_) {
@@ -138,6 +141,7 @@ void BlockBuilder::Flush() {
   block_link_href_.clear();
   several_links_ = false;
   tag_ = HtmlBlock::Tag::kOther;
+  block_node_ = kNoNode;
 }
 
 }  // namespace newsmill::html

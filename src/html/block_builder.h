@@ -34,7 +34,8 @@ class BlockBuilder {
   void EnterLink(size_t id, std::string_view href);
   void LeaveLink();
 
-  void AddText(std::string_view text);
+  // `parent` is the element the text belongs to (HtmlBlock::node).
+  void AddText(std::string_view text, NodeId parent = kNoNode);
 
   // Ends the current block; emits it unless it is empty.
   void Flush();
@@ -48,6 +49,8 @@ class BlockBuilder {
   std::vector<HtmlBlock::Tag> open_tags_;  // enclosing block elements
   int pre_depth_ = 0;
   size_t link_id_ = 0;  // 0: not inside a link
+  NodeId text_parent_ = kNoNode;
+  NodeId block_node_ = kNoNode;
   std::string link_href_;
 
   // The block being accumulated.

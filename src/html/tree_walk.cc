@@ -223,7 +223,7 @@ void Walker::Run() {
     top.next_child = dom_.node(child).next_sibling;
     const DomNode& node = dom_.node(child);
     if (node.type == NodeType::kText) {
-      if (hidden_ == 0) builder_.AddText(dom_.data(child));
+      if (hidden_ == 0) builder_.AddText(dom_.data(child), node.parent);
     } else if (node.type == NodeType::kElement) {
       const uint8_t undo = Enter(child);  // may grow the stack: `top` dies
       stack.push_back({child, node.first_child, undo});

@@ -1,0 +1,467 @@
+// Finding the article in a parsed page.
+//
+// 1. Subtrees a reader does not read as the article are set aside: hidden
+//    elements, <nav>, <aside>, <footer>, ARIA landmarks other than main,
+//    and elements whose class or id say they are page chrome (sharing,
+//    comments, related stories, ads, ...), unless they also say they hold
+//    the content.
+// 2. Every paragraph-like element scores 1 + its commas + its length/100
+//    (at most 3), given to its parent, grandparent and great-grandparent
+//    in falling shares; an element's total, less its link density and
+//    plus or minus what its class says, makes it a candidate for the
+//    article's container (the scoring of Arc90's Readability, which
+//    Firefox's reader view still uses).
+// 3. The best candidate, widened to an ancestor when other strong
+//    candidates sit under it, and its siblings that score nearly as well,
+//    are the article. Blocks inside them are body text unless they are
+//    mostly links, repeat the headline, or are chrome phrases of the
+//    lexicon ("Advertisement", "Share this").
+// Every other block is labelled with the kind of chrome it sits in.
+#include "extract/dom_content.h"
+
+#include <algorithm>
+#include <string>
+
+#include "extract/lexicon.h"
+#include "html/tree_walk.h"
+
+namespace newsmill::extract {
+namespace {
+
+bool Contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+bool ContainsAny(std::string_view hay, std::initializer_list<std::string_view> needles) {
+  for (std::string_view n : needles) {
+    if (Contains(hay, n)) return true;
+  }
+  return false;
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return out;
+}
+
+// "class id" of an element, lower case.
+std::string ClassAndId(const Dom& dom, NodeId id) {
+  std::string s = LowerAscii(dom.attribute(id, "class"));
+  s.push_back(' ');
+  s += LowerAscii(dom.attribute(id, "id"));
+  return s;
+}
+
+// Class and id words that mark page chrome. (The lists follow Readability's
+// unlikelyCandidates and negative patterns, extended with what news sites
+// commonly call sharing bars, newsletters and consent banners.)
+bool LooksUnlikely(std::string_view ci) {
+  return ContainsAny(ci, {"-ad-", "ad-break", "agegate", "banner", "breadcrumb",
+                          "combx", "comment", "community", "cover-wrap", "disqus",
+                          "extra", "footer", "gdpr", "header", "legends", "menu",
+                          "related", "remark", "replies", "rss", "shoutbox",
+                          "sidebar", "skyscraper", "social", "sponsor",
+                          "supplemental", "pagination", "pager", "popup",
+                          "yom-remote", "share", "sharing", "newsletter",
+                          "subscribe", "cookie", "consent", "outbrain",
+                          "taboola", "promo", "recommend", "most-read",
+                          "mostread", "trending", "advert", "byline",
+                          "author-bio", "toolbar", "skip-link", "signup"});
+}
+
+bool MaybeContent(std::string_view ci) {
+  return ContainsAny(ci, {"and", "article", "body", "column", "content", "main",
+                          "shadow", "story", "post-text", "entry"});
+}
+
+int ClassWeight(std::string_view ci) {
+  int weight = 0;
+  if (ContainsAny(ci, {"-ad-", "hidden", "banner", "combx", "comment", "com-",
+                       "contact", "foot", "footer", "footnote", "gdpr", "masthead",
+                       "media", "meta", "outbrain", "promo", "related", "scroll",
+                       "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
+                       "shopping", "tags", "tool", "widget", "byline",
+                       "newsletter", "caption"})) {
+    weight -= 25;
+  }
+  if (ContainsAny(ci, {"article", "body", "content", "entry", "hentry", "h-entry",
+                       "main", "page", "post", "text", "blog", "story"})) {
+    weight += 25;
+  }
+  return weight;
+}
+
+bool IsLandmarkChrome(std::string_view role) {
+  return role == "navigation" || role == "complementary" || role == "contentinfo" ||
+         role == "banner" || role == "search" || role == "dialog" ||
+         role == "alertdialog" || role == "menu" || role == "menubar";
+}
+
+// The kind of chrome an excluded element is, from its tag, role and class.
+ChromeKind KindOfElement(const Dom& dom, NodeId id) {
+  const HtmlTag tag = dom.node(id).tag;
+  const std::string ci = ClassAndId(dom, id);
+  if (ContainsAny(ci, {"breadcrumb"})) return ChromeKind::kBreadcrumb;
+  if (ContainsAny(ci, {"cookie", "consent", "gdpr"})) return ChromeKind::kCookie;
+  if (ContainsAny(ci, {"comment-form", "commentform", "respond", "reply-form"})) {
+    return ChromeKind::kCommentForm;
+  }
+  if (ContainsAny(ci, {"comment", "disqus", "replies"})) return ChromeKind::kComments;
+  if (ContainsAny(ci, {"share", "sharing", "social"})) return ChromeKind::kShare;
+  if (ContainsAny(ci, {"newsletter", "subscribe", "signup"})) return ChromeKind::kNewsletter;
+  if (ContainsAny(ci, {"related", "recommend", "more-stories", "read-more", "readmore",
+                       "outbrain", "taboola", "most-read", "mostread", "trending"})) {
+    return ChromeKind::kRelated;
+  }
+  if (ContainsAny(ci, {"-ad-", "advert", "sponsor", "ad-slot", "adslot", "dfp"})) {
+    return ChromeKind::kAds;
+  }
+  if (ContainsAny(ci, {"author-bio", "authorbio", "author-box", "about-author"})) {
+    return ChromeKind::kAuthorBox;
+  }
+  if (ContainsAny(ci, {"byline", "dateline", "article-meta", "post-meta"})) {
+    return ChromeKind::kByline;
+  }
+  if (ContainsAny(ci, {"tags", "tag-list", "taglist", "topics"})) return ChromeKind::kTags;
+  if (tag == HtmlTag::k_figcaption || tag == HtmlTag::k_figure ||
+      ContainsAny(ci, {"caption", "credit"})) {
+    return ChromeKind::kCaption;
+  }
+  if (tag == HtmlTag::k_nav || ContainsAny(ci, {"menu", "nav"})) return ChromeKind::kNav;
+  if (tag == HtmlTag::k_aside || ContainsAny(ci, {"sidebar", "widget"})) {
+    return ChromeKind::kSidebar;
+  }
+  if (tag == HtmlTag::k_footer || ContainsAny(ci, {"footer"})) return ChromeKind::kFooter;
+  if (tag == HtmlTag::k_header || ContainsAny(ci, {"header", "masthead"})) {
+    return ChromeKind::kHeader;
+  }
+  if (tag == HtmlTag::k_form) return ChromeKind::kCommentForm;
+  const std::string_view role = dom.attribute(id, "role");
+  if (role == "navigation") return ChromeKind::kNav;
+  if (role == "contentinfo") return ChromeKind::kFooter;
+  if (role == "banner") return ChromeKind::kHeader;
+  if (role == "complementary") return ChromeKind::kSidebar;
+  return ChromeKind::kOther;
+}
+
+bool IsExcludedByItself(const Dom& dom, NodeId id) {
+  const DomNode& n = dom.node(id);
+  if (n.type != NodeType::kElement) return false;
+  switch (n.tag) {
+    case HtmlTag::k_body:
+    case HtmlTag::k_html:
+    case HtmlTag::k_article:
+    case HtmlTag::k_main:
+    case HtmlTag::k_a:
+      return html::IsInvisible(dom, id);
+    case HtmlTag::k_nav:
+    case HtmlTag::k_aside:
+    case HtmlTag::k_footer:
+    case HtmlTag::k_form:
+    case HtmlTag::k_figcaption:
+      return true;
+    default:
+      break;
+  }
+  if (html::IsInvisible(dom, id)) return true;
+  if (IsLandmarkChrome(LowerAscii(dom.attribute(id, "role")))) return true;
+  const std::string ci = ClassAndId(dom, id);
+  if (ci.size() <= 1) return false;
+  return LooksUnlikely(ci) && !MaybeContent(ci);
+}
+
+bool IsParagraphLike(HtmlTag tag) {
+  return tag == HtmlTag::k_p || tag == HtmlTag::k_pre || tag == HtmlTag::k_td ||
+         tag == HtmlTag::k_blockquote || tag == HtmlTag::k_h2 ||
+         tag == HtmlTag::k_h3 || tag == HtmlTag::k_h4;
+}
+
+int TagWeight(HtmlTag tag) {
+  switch (tag) {
+    case HtmlTag::k_div:
+    case HtmlTag::k_article:
+    case HtmlTag::k_section:
+    case HtmlTag::k_main:
+      return 5;
+    case HtmlTag::k_pre:
+    case HtmlTag::k_td:
+    case HtmlTag::k_blockquote:
+      return 3;
+    case HtmlTag::k_address:
+    case HtmlTag::k_ol:
+    case HtmlTag::k_ul:
+    case HtmlTag::k_dl:
+    case HtmlTag::k_dd:
+    case HtmlTag::k_dt:
+    case HtmlTag::k_li:
+    case HtmlTag::k_form:
+      return -3;
+    case HtmlTag::k_h1:
+    case HtmlTag::k_h2:
+    case HtmlTag::k_h3:
+    case HtmlTag::k_h4:
+    case HtmlTag::k_h5:
+    case HtmlTag::k_h6:
+    case HtmlTag::k_th:
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+struct NodeStats {
+  bool excluded = false;
+  ChromeKind kind = ChromeKind::kOther;  // of the excluded subtree's root
+  uint32_t chars = 0;       // visible non-space bytes below
+  uint32_t link_chars = 0;  // ... of which inside <a>
+  uint32_t own_chars = 0;   // in text children directly
+  uint32_t commas = 0;
+  double score = 0;
+  bool candidate = false;
+};
+
+uint32_t CountVisible(std::string_view text, uint32_t* commas) {
+  uint32_t n = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') continue;
+    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
+    ++n;
+    if (c == ',') ++*commas;
+  }
+  return n;
+}
+
+class ContentFinder {
+ public:
+  explicit ContentFinder(const Dom& dom) : dom_(dom), stats_(dom.size()) {}
+
+  void Run() {
+    MarkExcluded();
+    CountText();
+    Score();
+    Choose();
+  }
+
+  bool InArticle(NodeId id, ChromeKind* kind) const;
+
+ private:
+  void MarkExcluded();
+  void CountText();
+  void Score();
+  void Choose();
+  double LinkDensity(NodeId id) const {
+    const NodeStats& s = stats_[id];
+    return s.chars ? static_cast<double>(s.link_chars) / s.chars : 0;
+  }
+
+  const Dom& dom_;
+  std::vector<NodeStats> stats_;
+  std::vector<bool> chosen_;
+  NodeId best_ = kNoNode;
+};
+
+// Parents come before their children in a Dom, so one forward pass sees a
+// parent's verdict before its children.
+void ContentFinder::MarkExcluded() {
+  for (NodeId id = 1; id < dom_.size(); ++id) {
+    const DomNode& n = dom_.node(id);
+    if (n.type != NodeType::kElement) continue;
+    const NodeId p = n.parent;
+    if (p != kNoNode && stats_[p].excluded) {
+      stats_[id].excluded = true;
+      stats_[id].kind = stats_[p].kind;
+    } else if (IsExcludedByItself(dom_, id)) {
+      stats_[id].excluded = true;
+      stats_[id].kind = KindOfElement(dom_, id);
+    }
+  }
+}
+
+// Children come after their parents, so one backward pass sums subtrees.
+void ContentFinder::CountText() {
+  for (NodeId id = static_cast<NodeId>(dom_.size()); id-- > 1;) {
+    const DomNode& n = dom_.node(id);
+    const NodeId p = n.parent;
+    if (n.type == NodeType::kText) {
+      if (p == kNoNode || stats_[p].excluded) continue;
+      uint32_t commas = 0;
+      const uint32_t chars = CountVisible(dom_.data(id), &commas);
+      stats_[p].chars += chars;
+      stats_[p].own_chars += chars;
+      stats_[p].commas += commas;
+      if (dom_.is_element(p, HtmlTag::k_a)) stats_[p].link_chars += chars;
+      continue;
+    }
+    if (n.type != NodeType::kElement || stats_[id].excluded || p == kNoNode) continue;
+    NodeStats& s = stats_[id];
+    if (n.tag == HtmlTag::k_a) s.link_chars = s.chars;
+    stats_[p].chars += s.chars;
+    stats_[p].link_chars += s.link_chars;
+    stats_[p].commas += s.commas;
+  }
+}
+
+void ContentFinder::Score() {
+  for (NodeId id = 1; id < dom_.size(); ++id) {
+    const DomNode& n = dom_.node(id);
+    if (n.type != NodeType::kElement || stats_[id].excluded) continue;
+    const NodeStats& s = stats_[id];
+    // Paragraph-like elements, and containers that hold text directly
+    // (pages that write paragraphs as <div>text<br><br>text</div>).
+    const bool paragraph = (IsParagraphLike(n.tag) && s.chars >= 25) || s.own_chars >= 80;
+    if (!paragraph) continue;
+    const double score = 1.0 + s.commas + std::min(3.0, s.chars / 100.0);
+    NodeId ancestor = n.parent;
+    for (int level = 0; level < 3 && ancestor != kNoNode && ancestor != Dom::kDocument;
+         ++level, ancestor = dom_.node(ancestor).parent) {
+      NodeStats& a = stats_[ancestor];
+      if (!a.candidate) {
+        a.candidate = true;
+        a.score = TagWeight(dom_.node(ancestor).tag) +
+                  ClassWeight(ClassAndId(dom_, ancestor));
+      }
+      const double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3.0;
+      a.score += score / divider;
+    }
+  }
+}
+
+void ContentFinder::Choose() {
+  chosen_.assign(dom_.size(), false);
+  std::vector<std::pair<double, NodeId>> top;
+  for (NodeId id = 1; id < dom_.size(); ++id) {
+    if (!stats_[id].candidate) continue;
+    stats_[id].score *= 1.0 - LinkDensity(id);
+    top.emplace_back(stats_[id].score, id);
+  }
+  if (top.empty()) {
+    const NodeId body = dom_.FindFirst(HtmlTag::k_body);
+    best_ = body != kNoNode ? body : Dom::kDocument;
+    chosen_[best_] = true;
+    return;
+  }
+  std::sort(top.begin(), top.end(), std::greater<>());
+  best_ = top[0].second;
+  const double best_score = top[0].first;
+  // Widen to a common ancestor when several strong candidates sit under it
+  // (an article split into sections, each scored on its own).
+  std::vector<NodeId> strong;
+  for (size_t i = 1; i < top.size() && i < 5; ++i) {
+    if (top[i].first >= 0.75 * best_score) strong.push_back(top[i].second);
+  }
+  if (strong.size() >= 2) {
+    for (NodeId a = dom_.node(best_).parent; a != kNoNode && a != Dom::kDocument;
+         a = dom_.node(a).parent) {
+      if (dom_.is_element(a, HtmlTag::k_body)) break;
+      size_t under = 0;
+      for (NodeId s : strong) {
+        for (NodeId x = s; x != kNoNode; x = dom_.node(x).parent) {
+          if (x == a) {
+            ++under;
+            break;
+          }
+        }
+      }
+      if (under >= 2) {
+        best_ = a;
+        break;
+      }
+    }
+  }
+  // An only child says nothing about where the article ends.
+  while (dom_.node(best_).parent != kNoNode &&
+         dom_.node(dom_.node(best_).parent).type == NodeType::kElement &&
+         !dom_.is_element(dom_.node(best_).parent, HtmlTag::k_body)) {
+    const NodeId p = dom_.node(best_).parent;
+    size_t element_children = 0;
+    for (NodeId c = dom_.node(p).first_child; c != kNoNode; c = dom_.node(c).next_sibling) {
+      element_children += dom_.node(c).type == NodeType::kElement;
+    }
+    if (element_children != 1) break;
+    best_ = p;
+  }
+  chosen_[best_] = true;
+  // Siblings that score nearly as well, or are good paragraphs of their own.
+  const NodeId parent = dom_.node(best_).parent;
+  if (parent == kNoNode) return;
+  const double threshold = std::max(10.0, stats_[best_].score * 0.2);
+  for (NodeId c = dom_.node(parent).first_child; c != kNoNode; c = dom_.node(c).next_sibling) {
+    if (c == best_ || dom_.node(c).type != NodeType::kElement || stats_[c].excluded) continue;
+    const NodeStats& s = stats_[c];
+    bool take = s.candidate && s.score + (ClassAndId(dom_, c) == ClassAndId(dom_, best_) ? best_score * 0.2 : 0) >= threshold;
+    if (!take && dom_.is_element(c, HtmlTag::k_p)) {
+      const double density = LinkDensity(c);
+      take = (s.chars > 80 && density < 0.25) ||
+             (s.chars > 0 && s.chars <= 80 && density == 0 && s.commas + 1 > 1);
+    }
+    if (take) chosen_[c] = true;
+  }
+}
+
+bool ContentFinder::InArticle(NodeId id, ChromeKind* kind) const {
+  if (id == kNoNode) return false;
+  if (stats_[id].excluded) {
+    *kind = stats_[id].kind;
+    return false;
+  }
+  for (NodeId x = id; x != kNoNode; x = dom_.node(x).parent) {
+    if (chosen_[x]) return true;
+  }
+  // Outside the article: say what kind of chrome, from the nearest
+  // ancestor that tells.
+  for (NodeId x = id; x != kNoNode && x != Dom::kDocument; x = dom_.node(x).parent) {
+    if (dom_.node(x).type != NodeType::kElement) continue;
+    const ChromeKind k = KindOfElement(dom_, x);
+    if (k != ChromeKind::kOther) {
+      *kind = k;
+      return false;
+    }
+  }
+  *kind = ChromeKind::kOther;
+  return false;
+}
+
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    const bool sp = c == ' ';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::vector<BlockVerdict> ClassifyBlocks(const HtmlPage& page, std::string_view title) {
+  ContentFinder finder(page.dom);
+  finder.Run();
+  const ChromeLexicon& lexicon = ChromeLexicon::Default();
+  const std::string folded_title = FoldForMatch(title);
+  std::vector<BlockVerdict> verdicts(page.blocks.size());
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    const HtmlBlock& block = page.blocks[i];
+    BlockVerdict& v = verdicts[i];
+    v.article = finder.InArticle(block.node, &v.kind);
+    if (!v.article) continue;
+    const size_t words = CountWords(block.text);
+    LexiconHit hit;
+    if (words <= 12 && lexicon.Match(block.text, words, &hit)) {
+      v.article = false;
+      v.kind = hit.kind;
+    } else if (block.link_density > 0.5 && words < 40) {
+      v.article = false;
+      v.kind = ChromeKind::kRelated;
+    } else if (block.tag == HtmlBlock::Tag::kHeading && !folded_title.empty() &&
+               FoldForMatch(block.text) == folded_title) {
+      v.article = false;
+      v.kind = ChromeKind::kHeadline;
+    }
+  }
+  return verdicts;
+}
+
+}  // namespace newsmill::extract
