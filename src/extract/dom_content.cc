@@ -145,9 +145,12 @@ ChromeKind KindOfElement(const Dom& dom, NodeId id) {
   return ChromeKind::kOther;
 }
 
-bool IsExcludedByItself(const Dom& dom, NodeId id) {
+// Whether an element is chrome by its own markup. `by_markup` false leaves
+// only invisibility (the retry when the markup misled).
+bool IsExcludedByItself(const Dom& dom, NodeId id, bool by_markup) {
   const DomNode& n = dom.node(id);
   if (n.type != NodeType::kElement) return false;
+  if (!by_markup) return html::IsInvisible(dom, id);
   switch (n.tag) {
     case HtmlTag::k_body:
     case HtmlTag::k_html:
@@ -235,10 +238,18 @@ uint32_t CountVisible(std::string_view text, uint32_t* commas) {
 
 class ContentFinder {
  public:
-  explicit ContentFinder(const Dom& dom) : dom_(dom), stats_(dom.size()) {}
+  explicit ContentFinder(const Dom& dom) : dom_(dom) {}
 
-  void Run() {
-    MarkExcluded();
+  // `by_markup` false: set aside only what is invisible.
+  void Run(bool by_markup) {
+    stats_.assign(dom_.size(), NodeStats{});
+    CountText();  // every visible text, to weigh what markup would remove
+    raw_chars_.resize(dom_.size());
+    for (NodeId id = 0; id < dom_.size(); ++id) raw_chars_[id] = stats_[id].chars;
+    const NodeId body = dom_.FindFirst(HtmlTag::k_body);
+    body_chars_ = body != kNoNode ? raw_chars_[body] : raw_chars_[Dom::kDocument];
+    stats_.assign(dom_.size(), NodeStats{});
+    MarkExcluded(by_markup);
     CountText();
     Score();
     Choose();
@@ -247,7 +258,7 @@ class ContentFinder {
   bool InArticle(NodeId id, ChromeKind* kind) const;
 
  private:
-  void MarkExcluded();
+  void MarkExcluded(bool by_markup);
   void CountText();
   void Score();
   void Choose();
@@ -258,21 +269,27 @@ class ContentFinder {
 
   const Dom& dom_;
   std::vector<NodeStats> stats_;
+  std::vector<uint32_t> raw_chars_;  // visible text below, nothing excluded
+  uint32_t body_chars_ = 0;
   std::vector<bool> chosen_;
   NodeId best_ = kNoNode;
 };
 
 // Parents come before their children in a Dom, so one forward pass sees a
 // parent's verdict before its children.
-void ContentFinder::MarkExcluded() {
+void ContentFinder::MarkExcluded(bool by_markup) {
   for (NodeId id = 1; id < dom_.size(); ++id) {
     const DomNode& n = dom_.node(id);
     if (n.type != NodeType::kElement) continue;
     const NodeId p = n.parent;
+    // Markup that calls most of the page chrome (a <form> around the whole
+    // page, a wrapper named "header-style-2") is not describing chrome.
+    const bool most_of_page = raw_chars_[id] * 2 > body_chars_;
     if (p != kNoNode && stats_[p].excluded) {
       stats_[id].excluded = true;
       stats_[id].kind = stats_[p].kind;
-    } else if (IsExcludedByItself(dom_, id)) {
+    } else if (IsExcludedByItself(dom_, id, by_markup && !most_of_page) ||
+               (most_of_page && html::IsInvisible(dom_, id))) {
       stats_[id].excluded = true;
       stats_[id].kind = KindOfElement(dom_, id);
     }
@@ -434,14 +451,18 @@ size_t CountWords(std::string_view s) {
   return n;
 }
 
-}  // namespace
+// Text shorter than this is not an article; the finder tries again
+// trusting less of the markup (as Readability retries with its flags off).
+constexpr size_t kMinArticleChars = 250;
 
-std::vector<BlockVerdict> ClassifyBlocks(const HtmlPage& page, std::string_view title) {
+std::vector<BlockVerdict> Classify(const HtmlPage& page, std::string_view title,
+                                   bool by_markup, size_t* article_chars) {
   ContentFinder finder(page.dom);
-  finder.Run();
+  finder.Run(by_markup);
   const ChromeLexicon& lexicon = ChromeLexicon::Default();
   const std::string folded_title = FoldForMatch(title);
   std::vector<BlockVerdict> verdicts(page.blocks.size());
+  *article_chars = 0;
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     const HtmlBlock& block = page.blocks[i];
     BlockVerdict& v = verdicts[i];
@@ -460,8 +481,20 @@ std::vector<BlockVerdict> ClassifyBlocks(const HtmlPage& page, std::string_view 
       v.article = false;
       v.kind = ChromeKind::kHeadline;
     }
+    if (v.article) *article_chars += block.text.size();
   }
   return verdicts;
+}
+
+}  // namespace
+
+std::vector<BlockVerdict> ClassifyBlocks(const HtmlPage& page, std::string_view title) {
+  size_t chars = 0;
+  std::vector<BlockVerdict> verdicts = Classify(page, title, true, &chars);
+  if (chars >= kMinArticleChars) return verdicts;
+  size_t retry_chars = 0;
+  std::vector<BlockVerdict> retry = Classify(page, title, false, &retry_chars);
+  return retry_chars > chars ? retry : verdicts;
 }
 
 }  // namespace newsmill::extract
