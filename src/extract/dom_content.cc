@@ -22,7 +22,9 @@
 #include <algorithm>
 #include <string>
 
+#include "extract/dates.h"
 #include "extract/lexicon.h"
+#include "extract/text_lines.h"
 #include "html/tree_walk.h"
 
 namespace newsmill::extract {
@@ -67,7 +69,9 @@ bool LooksUnlikely(std::string_view ci) {
                           "subscribe", "cookie", "consent", "outbrain",
                           "taboola", "promo", "recommend", "most-read",
                           "mostread", "trending", "advert", "byline",
-                          "author-bio", "toolbar", "skip-link", "signup"});
+                          "author-bio", "toolbar", "skip-link", "signup",
+                          "caption", "credit", "gallery", "slideshow", "carousel",
+                          "lightbox", "video-", "player", "playback"});
 }
 
 bool MaybeContent(std::string_view ci) {
@@ -162,6 +166,7 @@ bool IsExcludedByItself(const Dom& dom, NodeId id, bool by_markup) {
     case HtmlTag::k_aside:
     case HtmlTag::k_footer:
     case HtmlTag::k_form:
+    case HtmlTag::k_figure:
     case HtmlTag::k_figcaption:
       return true;
     default:
@@ -451,6 +456,23 @@ size_t CountWords(std::string_view s) {
   return n;
 }
 
+// The page's <h1>, or a heading that repeats its title.
+bool IsHeadline(const Dom& dom, const HtmlBlock& block, const std::string& folded_title) {
+  if (block.tag != HtmlBlock::Tag::kHeading) return false;
+  for (NodeId x = block.node; x != kNoNode; x = dom.node(x).parent) {
+    if (dom.is_element(x, HtmlTag::k_h1)) return true;
+    if (dom.node(x).type == NodeType::kElement &&
+        LookupHtmlTag(dom.data(x)) != HtmlTag::kUnknown &&
+        dom.node(x).tag >= HtmlTag::k_h1 && dom.node(x).tag <= HtmlTag::k_h6) {
+      break;
+    }
+  }
+  if (folded_title.empty()) return false;
+  const std::string text = FoldForMatch(block.text);
+  return text == folded_title ||
+         (text.size() >= 20 && folded_title.starts_with(text));
+}
+
 // Text shorter than this is not an article; the finder tries again
 // trusting less of the markup (as Readability retries with its flags off).
 constexpr size_t kMinArticleChars = 250;
@@ -470,16 +492,20 @@ std::vector<BlockVerdict> Classify(const HtmlPage& page, std::string_view title,
     if (!v.article) continue;
     const size_t words = CountWords(block.text);
     LexiconHit hit;
-    if (words <= 12 && lexicon.Match(block.text, words, &hit)) {
+    FoundDate date;
+    if (MatchChrome(lexicon, block.text, words, &hit)) {
       v.article = false;
       v.kind = hit.kind;
     } else if (block.link_density > 0.5 && words < 40) {
       v.article = false;
       v.kind = ChromeKind::kRelated;
-    } else if (block.tag == HtmlBlock::Tag::kHeading && !folded_title.empty() &&
-               FoldForMatch(block.text) == folded_title) {
+    } else if (IsHeadline(page.dom, block, folded_title)) {
       v.article = false;
       v.kind = ChromeKind::kHeadline;
+    } else if (words <= 10 && FindDate(block.text, &date)) {
+      // "November 20, 2019 / 1:07 AM / CBS News": a dateline, not prose.
+      v.article = false;
+      v.kind = ChromeKind::kByline;
     }
     if (v.article) *article_chars += block.text.size();
   }

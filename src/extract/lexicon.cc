@@ -55,7 +55,7 @@ std::string_view FirstWord(std::string_view s) {
 std::string_view StripDecoration(std::string_view s) {
   static constexpr std::string_view kMarks[] = {
       ":", "»", "›", ">", "<", "«", "‹", "|", "-", "–", "—", "•", "·",
-      "*", "#", "▶", "►", "→", "(", ")", "[", "]", " "};
+      "*", "#", "▶", "►", "→", "(", ")", "[", "]", "…", "...", "!", " "};
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;
@@ -181,9 +181,10 @@ bool ChromeLexicon::Match(std::string_view line, size_t words,
     hit->kind = it->second.kind;
     hit->match = it->second.match;
     hit->rest.clear();
+    hit->phrase = it->second.text;
     return true;
   }
-  if (prefixes && words <= 20) {
+  if (prefixes && words <= 40) {
     auto it = prefix_by_first_word_.find(std::string(FirstWord(folded)));
     if (it != prefix_by_first_word_.end()) {
       for (const Phrase& p : it->second) {
@@ -205,6 +206,7 @@ bool ChromeLexicon::Match(std::string_view line, size_t words,
           rest.remove_prefix(1);
         }
         hit->rest = std::string(rest);
+        hit->phrase = p.text;
         return true;
       }
     }
@@ -214,7 +216,7 @@ bool ChromeLexicon::Match(std::string_view line, size_t words,
     // passing are short. Cookie, newsletter and comment-form notices are
     // long sentences of their own, and so are captions that end with a
     // credit ("... (AP Photo/Jane Roe)").
-    const bool long_notice = p.kind == ChromeKind::kCookie ||
+    const bool long_notice = p.kind == ChromeKind::kCookie || p.kind == ChromeKind::kByline ||
                              p.kind == ChromeKind::kNewsletter ||
                              p.kind == ChromeKind::kCommentForm ||
                              p.kind == ChromeKind::kCaption;
@@ -223,6 +225,7 @@ bool ChromeLexicon::Match(std::string_view line, size_t words,
     hit->kind = p.kind;
     hit->match = MatchType::kContains;
     hit->rest.clear();
+    hit->phrase = p.text;
     return true;
   }
   return false;

@@ -18,6 +18,7 @@ struct LexiconHit {
   ChromeKind kind = ChromeKind::kOther;
   MatchType match = MatchType::kLine;
   std::string rest;  // for kPrefix: the original text after the phrase
+  std::string phrase;  // the lexicon phrase that matched (folded)
 };
 
 // Lower-cases (Unicode case folding), collapses white space, turns curly

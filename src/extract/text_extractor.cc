@@ -421,26 +421,6 @@ void ReadMetadata(const std::vector<TextLine>& lines, const std::vector<Label>& 
 
 // -- Labels ------------------------------------------------------------------
 
-// Prefix hits that need their rest checked: "By the end of May, ..." is
-// prose, "By Jane Doe" a byline; "About 200 people ..." prose, "About Jane
-// Doe" an author box.
-void ValidatePrefixHits(std::vector<TextLine>* lines) {
-  for (TextLine& line : *lines) {
-    if (!line.has_hit || line.hit.match != extract::MatchType::kPrefix) continue;
-    const ChromeKind kind = line.hit.kind;
-    if (kind != ChromeKind::kByline && kind != ChromeKind::kAuthorBox) continue;
-    const std::string& rest = line.hit.rest;
-    extract::FoundDate date;
-    const bool names = !extract::NamesFromByline(rest).empty() && line.words <= 12;
-    const bool dated = kind == ChromeKind::kByline && line.words <= 16 &&
-                       extract::FindDate(rest, &date);
-    if (!names && !dated) {
-      line.has_hit = extract::ChromeLexicon::Default().Match(
-          line.text, line.words, &line.hit, /*prefixes=*/false);
-    }
-  }
-}
-
 std::vector<Label> InitialLabels(const std::vector<TextLine>& lines) {
   std::vector<Label> labels(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -500,7 +480,6 @@ Article ExtractScrapedText(std::string_view text, const ExtractOptions& options,
   Article article;
   std::vector<TextLine> lines =
       extract::SplitLines(text, extract::ChromeLexicon::Default());
-  ValidatePrefixHits(&lines);
   std::vector<Label> labels = InitialLabels(lines);
   const Breadcrumb crumb = FindBreadcrumb(lines);
   if (crumb.line != kNone) labels[crumb.line] = {true, ChromeKind::kBreadcrumb, false};

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "common/utf8.h"
+#include "extract/dates.h"
 
 namespace newsmill::data {
 extern const std::string_view kchrome_byline_roles_txt;
@@ -180,13 +181,32 @@ std::vector<TextLine> SplitLines(std::string_view text,
       line.words = CountWords(line.text);
       ComputeEnds(&line);
       ComputeStarts(&line);
-      line.has_hit = lexicon.Match(line.text, line.words, &line.hit);
+      line.has_hit = MatchChrome(lexicon, line.text, line.words, &line.hit);
       lines.push_back(std::move(line));
     }
     if (end == text.size()) break;
     start = end + 1;
   }
   return lines;
+}
+
+bool MatchChrome(const ChromeLexicon& lexicon, std::string_view text, size_t words,
+                 LexiconHit* hit) {
+  if (!lexicon.Match(text, words, hit)) return false;
+  // Only a bare word ("by", "about", "published") needs what follows it
+  // checked; phrases such as "reporting by" or "tags:" say enough.
+  const bool bare = hit->phrase.find(' ') == std::string::npos &&
+                    !hit->phrase.ends_with(":");
+  if (hit->match != MatchType::kPrefix || !bare ||
+      (hit->kind != ChromeKind::kByline && hit->kind != ChromeKind::kAuthorBox)) {
+    return true;
+  }
+  FoundDate date;
+  const bool names = !NamesFromByline(hit->rest).empty() && words <= 12;
+  const bool dated = hit->kind == ChromeKind::kByline && words <= 16 &&
+                     FindDate(hit->rest, &date);
+  if (names || dated) return true;
+  return lexicon.Match(text, words, hit, /*prefixes=*/false);
 }
 
 bool IsNameLike(std::string_view s) {

@@ -31,6 +31,13 @@ struct TextLine {
 std::vector<TextLine> SplitLines(std::string_view text,
                                  const ChromeLexicon& lexicon);
 
+// Looks `text` up in the lexicon and checks prefix hits that need a name or
+// a date after them: "By Jane Doe" is a byline, "By the end of May, ..." is
+// prose; "About Jane Doe" an author box, "About 200 people ..." prose. A hit
+// that fails the check falls back to the lexicon's other phrases.
+bool MatchChrome(const ChromeLexicon& lexicon, std::string_view text, size_t words,
+                 LexiconHit* hit);
+
 // True when `s` reads as a list of 1-6 personal names (each word capitalised,
 // or in a script without case, name particles allowed) rather than prose.
 bool IsNameLike(std::string_view s);
