@@ -225,6 +225,8 @@ struct NodeStats {
   uint32_t link_chars = 0;  // ... of which inside <a>
   uint32_t own_chars = 0;   // in text children directly
   uint32_t commas = 0;
+  uint32_t good_chars = 0;  // in paragraphs below that are not mostly links
+  bool good_chars_self = false;  // a paragraph counted in good_chars
   double score = 0;
   bool candidate = false;
 };
@@ -334,6 +336,22 @@ void ContentFinder::Score() {
     // (pages that write paragraphs as <div>text<br><br>text</div>).
     const bool paragraph = (IsParagraphLike(n.tag) && s.chars >= 25) || s.own_chars >= 80;
     if (!paragraph) continue;
+    if (LinkDensity(id) < 0.35) {
+      // Counted once, at the outermost paragraph: nested ones are inside it.
+      bool nested = false;
+      for (NodeId a = n.parent; a != kNoNode; a = dom_.node(a).parent) {
+        if (stats_[a].good_chars_self) {
+          nested = true;
+          break;
+        }
+      }
+      if (!nested) {
+        stats_[id].good_chars_self = true;
+        for (NodeId a = id; a != kNoNode; a = dom_.node(a).parent) {
+          stats_[a].good_chars += s.chars;
+        }
+      }
+    }
     const double score = 1.0 + s.commas + std::min(3.0, s.chars / 100.0);
     NodeId ancestor = n.parent;
     for (int level = 0; level < 3 && ancestor != kNoNode && ancestor != Dom::kDocument;
@@ -391,6 +409,23 @@ void ContentFinder::Choose() {
         break;
       }
     }
+  }
+  // An article cut into sections (around ads, figures, pull quotes) scores
+  // each section on its own. Climb while what the parent adds is mostly
+  // good paragraphs rather than links and short lines.
+  while (true) {
+    const NodeId p = dom_.node(best_).parent;
+    if (p == kNoNode || dom_.node(p).type != NodeType::kElement ||
+        dom_.is_element(p, HtmlTag::k_body) || dom_.is_element(p, HtmlTag::k_html)) {
+      break;
+    }
+    const NodeStats& cur = stats_[best_];
+    const NodeStats& up = stats_[p];
+    const double good_gain = static_cast<double>(up.good_chars) - cur.good_chars;
+    const double bad_gain = static_cast<double>(up.chars - up.good_chars) -
+                            static_cast<double>(cur.chars - cur.good_chars);
+    if (good_gain < 0 || good_gain < 5 * bad_gain) break;
+    best_ = p;
   }
   // An only child says nothing about where the article ends.
   while (dom_.node(best_).parent != kNoNode &&
