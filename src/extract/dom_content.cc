@@ -491,6 +491,15 @@ size_t CountWords(std::string_view s) {
   return n;
 }
 
+// An e-mail address, a URL or a bare domain name and nothing else.
+bool IsAddressOnly(std::string_view text) {
+  const bool has_marker = text.find('@') != std::string_view::npos ||
+                          text.find("://") != std::string_view::npos ||
+                          text.find(".com") != std::string_view::npos ||
+                          text.find("www.") != std::string_view::npos;
+  return has_marker && text.find(' ') == std::string_view::npos;
+}
+
 // The page's <h1>, or a heading that repeats its title.
 bool IsHeadline(const Dom& dom, const HtmlBlock& block, const std::string& folded_title) {
   if (block.tag != HtmlBlock::Tag::kHeading) return false;
@@ -537,7 +546,12 @@ std::vector<BlockVerdict> Classify(const HtmlPage& page, std::string_view title,
     } else if (IsHeadline(page.dom, block, folded_title)) {
       v.article = false;
       v.kind = ChromeKind::kHeadline;
-    } else if (words <= 10 && FindDate(block.text, &date)) {
+    } else if (words <= 3 && IsAddressOnly(block.text)) {
+      // "paul.takahashi@chron.com", "twitter.com/paultakahashi".
+      v.article = false;
+      v.kind = ChromeKind::kOther;
+    } else if (words <= 10 && block.text.find("(@") == std::string::npos &&
+               FindDate(block.text, &date)) {
       // "November 20, 2019 / 1:07 AM / CBS News": a dateline, not prose.
       v.article = false;
       v.kind = ChromeKind::kByline;

@@ -189,9 +189,13 @@ bool ChromeLexicon::Match(std::string_view line, size_t words,
     if (it != prefix_by_first_word_.end()) {
       for (const Phrase& p : it->second) {
         if (!std::string_view(folded).starts_with(p.text)) continue;
+        // The phrase must end at a word boundary: "tags: x", "by jane",
+        // "filed under: x", not "byzantine".
         const char last = p.text.back();
-        const bool word_end = folded.size() == p.text.size() ||
-                              folded[p.text.size()] == ' ' ||
+        const auto next = folded.size() == p.text.size()
+                              ? ' '
+                              : static_cast<unsigned char>(folded[p.text.size()]);
+        const bool word_end = !(std::isalnum(next) || next >= 0x80 || next == '_') ||
                               !(std::isalnum(static_cast<unsigned char>(last)) ||
                                 static_cast<unsigned char>(last) >= 0x80);
         if (!word_end) continue;

@@ -190,6 +190,16 @@ std::vector<TextLine> SplitLines(std::string_view text,
   return lines;
 }
 
+// Byline words followed by a name rather than a date.
+bool IsBylineNameWord(std::string_view phrase) {
+  static constexpr std::string_view kNameWords[] = {
+      "by", "par", "von", "por", "di", "door", "av", "about", "über", "sobre"};
+  for (std::string_view w : kNameWords) {
+    if (phrase == w) return true;
+  }
+  return false;
+}
+
 bool MatchChrome(const ChromeLexicon& lexicon, std::string_view text, size_t words,
                  LexiconHit* hit) {
   if (!lexicon.Match(text, words, hit)) return false;
@@ -203,8 +213,15 @@ bool MatchChrome(const ChromeLexicon& lexicon, std::string_view text, size_t wor
   }
   FoundDate date;
   const bool names = !NamesFromByline(hit->rest).empty() && words <= 12;
-  const bool dated = hit->kind == ChromeKind::kByline && words <= 16 &&
-                     FindDate(hit->rest, &date);
+  // "Published 1 day ago", "Updated at 1:23 p.m.": dates a date parser
+  // does not read; but "By 2020, ..." is prose, so only for words that
+  // announce a date rather than a name.
+  const bool date_word = !IsBylineNameWord(hit->phrase);
+  const bool dated =
+      hit->kind == ChromeKind::kByline && words <= 16 &&
+      (FindDate(hit->rest, &date) ||
+       (date_word && words <= 8 &&
+        hit->rest.find_first_of("0123456789") != std::string::npos));
   if (names || dated) return true;
   return lexicon.Match(text, words, hit, /*prefixes=*/false);
 }
