@@ -43,7 +43,8 @@ Status ParseHead(std::string_view block, size_t* pos, HttpResponse* resp) {
   while (NextLine(block, pos, &line) && !line.empty()) {
     if ((line[0] == ' ' || line[0] == '\t') && !resp->headers.empty()) {
       // Obsolete line folding: the line continues the previous value.
-      resp->headers.back().second += " " + std::string(TrimSpace(line));
+      // (append, not `" " + std::string(...)`: GCC 12 warns falsely on that)
+      resp->headers.back().second.append(" ").append(TrimSpace(line));
       continue;
     }
     size_t colon = line.find(':');

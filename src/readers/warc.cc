@@ -152,7 +152,7 @@ class WarcReader {
       }
       if (line_.empty()) break;
       if (line_[0] == ' ' || line_[0] == '\t') {
-        if (last) *last += " " + std::string(TrimSpace(line_));
+        if (last) last->append(" ").append(TrimSpace(line_));
         continue;
       }
       size_t colon = line_.find(':');
