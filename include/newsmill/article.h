@@ -56,6 +56,8 @@ struct Metadata {
   std::string title;
   std::vector<std::string> authors;
   std::string published;  // ISO 8601, empty when unknown
+  std::string modified;   // ISO 8601, empty when unknown
+  std::string canonical_url;
   std::string site;
   std::string section;
   std::string language;   // BCP 47 primary tag ("en"), empty when unknown

@@ -1,20 +1,19 @@
 // The article in a parsed HTML page: blocks chosen by dom_content.cc,
-// metadata from the page's own declarations.
+// metadata from the page's declarations (html_metadata.cc) and, where those
+// are silent, from the chrome around the article.
+#include <algorithm>
 #include <string>
 
+#include "extract/dates.h"
 #include "extract/dom_content.h"
+#include "extract/html_metadata.h"
 #include "extract/language.h"
+#include "extract/lexicon.h"
+#include "extract/text_lines.h"
 #include "newsmill/extract.h"
 
 namespace newsmill {
 namespace {
-
-std::string MetaContent(const HtmlPage& page, std::string_view name) {
-  for (const HtmlMeta& meta : page.metas) {
-    if (meta.name == name && !meta.content.empty()) return meta.content;
-  }
-  return "";
-}
 
 BlockKind KindOf(HtmlBlock::Tag tag) {
   switch (tag) {
@@ -32,15 +31,66 @@ void AppendBlock(const HtmlBlock& block, Article* article) {
   article->blocks.push_back(Block{KindOf(block.tag), {begin, article->text.size()}});
 }
 
+size_t Words(std::string_view s) { return std::count(s.begin(), s.end(), ' ') + 1; }
+
+// What the chrome says when the declarations did not: bylines, datelines,
+// the breadcrumb, related links.
+void ReadChrome(const HtmlPage& page, const std::vector<extract::BlockVerdict>& verdicts,
+                std::string_view url, Metadata* meta) {
+  const bool want_authors = meta->authors.empty();
+  const bool want_date = meta->published.empty();
+  std::string crumb_section;
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    if (verdicts[i].article) continue;
+    const HtmlBlock& block = page.blocks[i];
+    switch (verdicts[i].kind) {
+      case ChromeKind::kByline: {
+        extract::LexiconHit hit;
+        if (want_authors &&
+            extract::MatchChrome(extract::ChromeLexicon::Default(), block.text,
+                                 Words(block.text), &hit) &&
+            extract::HitNamesAuthors(hit)) {
+          for (std::string& n : extract::NamesFromByline(hit.rest)) {
+            if (std::find(meta->authors.begin(), meta->authors.end(), n) ==
+                meta->authors.end()) {
+              meta->authors.push_back(std::move(n));
+            }
+          }
+        }
+        extract::FoundDate date;
+        if (want_date && meta->published.empty() && Words(block.text) <= 16 &&
+            extract::FindDate(block.text, &date)) {
+          meta->published = date.iso;
+        }
+        break;
+      }
+      case ChromeKind::kBreadcrumb:
+        // The last crumb that is not the headline itself.
+        if (extract::FoldForMatch(block.text) != extract::FoldForMatch(meta->title) &&
+            Words(block.text) <= 6) {
+          crumb_section = block.text;
+        }
+        break;
+      case ChromeKind::kRelated:
+        if (!block.link_href.empty() && Words(block.text) >= 3) {
+          std::string href = extract::ResolveUrl(url, block.link_href);
+          if (!href.empty()) meta->related.push_back({block.text, std::move(href)});
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  if (meta->section.empty()) meta->section = crumb_section;
+}
+
 }  // namespace
 
 Article ExtractFromHtml(const HtmlPage& page, std::string_view url,
                         const ExtractOptions& options) {
   Article article;
+  article.meta = extract::ReadDeclaredMetadata(page, url);
   Metadata& meta = article.meta;
-  meta.title = MetaContent(page, "og:title");
-  if (meta.title.empty()) meta.title = page.title;
-
   const std::vector<extract::BlockVerdict> verdicts =
       extract::ClassifyBlocks(page, meta.title);
   for (size_t i = 0; i < page.blocks.size(); ++i) {
@@ -51,15 +101,8 @@ Article ExtractFromHtml(const HtmlPage& page, std::string_view url,
     }
   }
   if (article.text.empty()) article.warnings.push_back("no article text found");
-
-  meta.site = MetaContent(page, "og:site_name");
-  meta.section = MetaContent(page, "article:section");
-  meta.published = MetaContent(page, "article:published_time");
-  if (std::string author = MetaContent(page, "author"); !author.empty()) {
-    meta.authors.push_back(author);
-  }
-  meta.language = extract::DetectLanguage(article.text, page.lang, &article.warnings);
-  (void)url;
+  ReadChrome(page, verdicts, url, &meta);
+  meta.language = extract::DetectLanguage(article.text, meta.language, &article.warnings);
   (void)options;
   return article;
 }

@@ -395,8 +395,7 @@ void ReadMetadata(const std::vector<TextLine>& lines, const std::vector<Label>& 
     const Label& label = labels[i];
     if (!label.chrome) continue;
     if (line.has_hit && line.hit.match == extract::MatchType::kPrefix) {
-      if (line.hit.kind == ChromeKind::kByline ||
-          line.hit.kind == ChromeKind::kAuthorBox) {
+      if (extract::HitNamesAuthors(line.hit)) {
         AddAuthors(extract::NamesFromByline(line.hit.rest), &meta);
       } else if (line.hit.kind == ChromeKind::kRelated && !line.hit.rest.empty()) {
         meta.related.push_back({line.hit.rest, ""});

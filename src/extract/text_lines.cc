@@ -1,6 +1,7 @@
 #include "extract/text_lines.h"
 
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include <unordered_set>
 
@@ -151,8 +152,11 @@ std::vector<std::string_view> SplitAny(std::string_view s,
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == '.')) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == ',' || s.front() == '(')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == '.' ||
+                        s.back() == ')')) {
     s.remove_suffix(1);
   }
   return s;
@@ -226,6 +230,12 @@ bool MatchChrome(const ChromeLexicon& lexicon, std::string_view text, size_t wor
   return lexicon.Match(text, words, hit, /*prefixes=*/false);
 }
 
+bool HitNamesAuthors(const LexiconHit& hit) {
+  return hit.match == MatchType::kPrefix &&
+         (hit.kind == ChromeKind::kByline || hit.kind == ChromeKind::kAuthorBox) &&
+         !hit.phrase.starts_with("editing") && !hit.phrase.starts_with("additional");
+}
+
 bool IsNameLike(std::string_view s) {
   size_t words = 0;
   size_t pos = 0;
@@ -251,7 +261,26 @@ bool IsNameLike(std::string_view s) {
   return words >= 1 && words <= 6;
 }
 
+// "TOM KRISHER" -> "Tom Krisher": bylines set in capitals by a style sheet
+// rule are names all the same. Mixed-case text is left alone.
+std::string UnshoutName(std::string_view name) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  bool lower = false, upper = false;
+  for (int32_t i = 0; i < u.length(); ++i) {
+    lower |= u_islower(u.charAt(i)) != 0;
+    upper |= u_isupper(u.charAt(i)) != 0;
+  }
+  if (lower || !upper) return std::string(name);
+  u.toTitle(nullptr);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
 std::vector<std::string> NamesFromByline(std::string_view rest) {
+  // "Will Dunham; Editing by Tom Brown)": the first credit is the author's.
+  rest = rest.substr(0, rest.find(';'));
   // "March 19, 2023 by Sam Whitfield": the names follow the last "by".
   for (std::string_view by : {" by ", " By ", " par ", " von ", " por ", " di ", " door "}) {
     const size_t at = rest.rfind(by);
@@ -270,13 +299,14 @@ std::vector<std::string> NamesFromByline(std::string_view rest) {
        SplitAny(rest, {", ", " and ", " & ", " und ", " et ", " y ", " e ",
                        " en ", " och ", " og ", " и ", " i "})) {
     part = Trim(part);
-    if (part.empty() || !IsNameLike(part)) continue;
+    const std::string name = UnshoutName(part);
+    if (name.empty() || !IsNameLike(name)) continue;
     bool role = false;
-    const std::string folded = FoldForMatch(part);
+    const std::string folded = FoldForMatch(name);
     for (std::string_view w : SplitAny(folded, {" "})) {
       role |= BylineRoleWords().count(std::string(w)) > 0;
     }
-    if (!role) names.emplace_back(part);
+    if (!role) names.push_back(name);
   }
   return names;
 }

@@ -38,6 +38,10 @@ std::vector<TextLine> SplitLines(std::string_view text,
 bool MatchChrome(const ChromeLexicon& lexicon, std::string_view text, size_t words,
                  LexiconHit* hit);
 
+// Whether a byline hit names the article's authors: "By Jane Doe" does,
+// "Editing by Tom Brown" and "Additional reporting by ..." do not.
+bool HitNamesAuthors(const LexiconHit& hit);
+
 // True when `s` reads as a list of 1-6 personal names (each word capitalised,
 // or in a script without case, name particles allowed) rather than prose.
 bool IsNameLike(std::string_view s);

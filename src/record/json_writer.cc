@@ -203,12 +203,16 @@ void AppendArticle(const Record& r, std::string* out) {
   AppendStringList(m.authors, out);
   out->append(",\"published\":");
   AppendStringOrNull(m.published, out);
+  out->append(",\"modified\":");
+  AppendStringOrNull(m.modified, out);
   out->append(",\"site\":");
   AppendStringOrNull(m.site, out);
   out->append(",\"section\":");
   AppendStringOrNull(m.section, out);
   out->append(",\"language\":");
   AppendStringOrNull(m.language, out);
+  out->append(",\"canonical_url\":");
+  AppendStringOrNull(m.canonical_url, out);
   out->append(",\"text\":");
   AppendEscaped(r.article.text, out);
   out->append(",\"boilerplate\":[");
