@@ -533,7 +533,12 @@ std::vector<BlockVerdict> Classify(const HtmlPage& page, std::string_view title,
     const HtmlBlock& block = page.blocks[i];
     BlockVerdict& v = verdicts[i];
     v.article = finder.InArticle(block.node, &v.kind);
-    if (!v.article) continue;
+    if (!v.article) {
+      if (v.kind == ChromeKind::kOther && IsHeadline(page.dom, block, folded_title)) {
+        v.kind = ChromeKind::kHeadline;
+      }
+      continue;
+    }
     const size_t words = CountWords(block.text);
     LexiconHit hit;
     FoundDate date;

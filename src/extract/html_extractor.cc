@@ -24,6 +24,8 @@ BlockKind KindOf(HtmlBlock::Tag tag) {
   }
 }
 
+size_t Words(std::string_view s) { return std::count(s.begin(), s.end(), ' ') + 1; }
+
 void AppendBlock(const HtmlBlock& block, Article* article) {
   if (!article->text.empty()) article->text.append("\n\n");
   const size_t begin = article->text.size();
@@ -31,7 +33,37 @@ void AppendBlock(const HtmlBlock& block, Article* article) {
   article->blocks.push_back(Block{KindOf(block.tag), {begin, article->text.size()}});
 }
 
-size_t Words(std::string_view s) { return std::count(s.begin(), s.end(), ' ') + 1; }
+
+// The last segment of a breadcrumb ("Home › World › Europe") that is
+// neither a home link nor the headline; "" when there is none.
+std::string LastCrumb(std::string_view text, std::string_view title) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size();) {
+    size_t sep_len = 0;
+    for (std::string_view sep : {" › ", " > ", " / ", " » ", " | ", " → ", " · ", " :: "}) {
+      if (text.substr(i).starts_with(sep)) sep_len = sep.size();
+    }
+    if (i == text.size() || sep_len) {
+      parts.push_back(text.substr(start, i - start));
+      i += sep_len ? sep_len : 1;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  const std::string folded_title = extract::FoldForMatch(title);
+  for (size_t k = parts.size(); k-- > 0;) {
+    const std::string folded = extract::FoldForMatch(parts[k]);
+    if (folded.empty() || folded == folded_title || Words(parts[k]) > 6) continue;
+    if (folded == "home" || folded == "accueil" || folded == "inicio" ||
+        folded == "startseite" || folded == "início") {
+      continue;
+    }
+    return std::string(parts[k]);
+  }
+  return "";
+}
 
 // What the chrome says when the declarations did not: bylines, datelines,
 // the breadcrumb, related links.
@@ -64,13 +96,11 @@ void ReadChrome(const HtmlPage& page, const std::vector<extract::BlockVerdict>& 
         }
         break;
       }
-      case ChromeKind::kBreadcrumb:
-        // The last crumb that is not the headline itself.
-        if (extract::FoldForMatch(block.text) != extract::FoldForMatch(meta->title) &&
-            Words(block.text) <= 6) {
-          crumb_section = block.text;
-        }
+      case ChromeKind::kBreadcrumb: {
+        const std::string crumb = LastCrumb(block.text, meta->title);
+        if (!crumb.empty()) crumb_section = crumb;
         break;
+      }
       case ChromeKind::kRelated:
         if (!block.link_href.empty() && Words(block.text) >= 3) {
           std::string href = extract::ResolveUrl(url, block.link_href);

@@ -422,7 +422,7 @@ std::string StripSiteName(std::string_view title, std::string_view site) {
     const size_t tail_words = std::count(tail.begin(), tail.end(), ' ') + 1;
     const size_t head_words = std::count(head.begin(), head.end(), ' ') + 1;
     const bool names_site = !site.empty() && FoldForMatch(tail) == FoldForMatch(site);
-    if (names_site || (tail_words <= 4 && head_words >= 2 * tail_words && head_words >= 4)) {
+    if (names_site || (tail_words <= 4 && head_words >= 2 && head_words >= tail_words)) {
       if (head.size() < best.size()) best = std::string(head);
     }
   }

@@ -1,0 +1,133 @@
+// The article in HTML pages written for the test: each kind of chrome is
+// set aside and labelled, the article text is kept in order.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "newsmill/extract.h"
+
+namespace newsmill {
+namespace {
+
+constexpr std::string_view kArticle =
+    "<p>The council approved the budget on Tuesday, after a long debate that "
+    "ran late into the night, and the mayor said the vote was a relief.</p>"
+    "<h2>What changes</h2>"
+    "<p>Members said the plan would raise spending on schools, roads and "
+    "parks, while keeping property taxes at last year's level.</p>"
+    "<ul><li>New buses for the eastern districts, from the spring.</li>"
+    "<li>Longer opening hours at the public library, on weekends too.</li></ul>"
+    "<blockquote><p>This is the budget the city needed, and it came on time, "
+    "said the treasurer, who had warned of cuts.</p></blockquote>"
+    "<p>Opponents promised to challenge the vote at the next session of the "
+    "council, which meets in March, and to ask for an independent audit.</p>";
+
+Article Extract(std::string_view body) {
+  std::string html = "<html lang=en><head><title>Council approves budget</title></head><body>";
+  html += body;
+  html += "</body></html>";
+  Result<HtmlPage> page = ParseHtml(html, HtmlOptions{});
+  EXPECT_TRUE(page.ok());
+  return ExtractFromHtml(*page, "https://example.com/a", ExtractOptions{});
+}
+
+std::string Wrap(std::string_view chrome_before, std::string_view chrome_after) {
+  return std::string(chrome_before) + "<div class=\"article-body\">" + std::string(kArticle) +
+         "</div>" + std::string(chrome_after);
+}
+
+bool Labelled(const Article& a, ChromeKind kind, std::string_view text) {
+  return std::any_of(a.boilerplate.begin(), a.boilerplate.end(), [&](const Boilerplate& b) {
+    return b.kind == kind && b.text.find(text) != std::string::npos;
+  });
+}
+
+void ExpectArticleOnly(const Article& a) {
+  EXPECT_TRUE(a.text.starts_with("The council approved")) << a.text;
+  EXPECT_TRUE(a.text.ends_with("independent audit.")) << a.text;
+  EXPECT_NE(a.text.find("What changes"), std::string::npos);
+  EXPECT_NE(a.text.find("New buses"), std::string::npos);
+  EXPECT_NE(a.text.find("the budget the city needed"), std::string::npos);
+}
+
+TEST(HtmlExtractorTest, KeepsArticleInOrderWithBlockKinds) {
+  const Article a = Extract(Wrap("", ""));
+  ExpectArticleOnly(a);
+  ASSERT_GE(a.blocks.size(), 6u);
+  EXPECT_EQ(a.blocks[1].kind, BlockKind::kHeading);
+  EXPECT_EQ(a.blocks[3].kind, BlockKind::kListItem);
+}
+
+TEST(HtmlExtractorTest, EachChromeKindIsLabelled) {
+  const Article a = Extract(Wrap(
+      "<nav><a href=/>Home</a> <a href=/world>World news today</a></nav>"
+      "<header class=site-header><span>The Daily Example paper</span></header>"
+      "<div class=breadcrumb><a href=/>Home</a> › <a href=/local>Local</a></div>"
+      "<h1>Council approves budget</h1>"
+      "<div class=byline>By Jane Doe</div>"
+      "<div class=cookie-banner>We use cookies to improve your experience.</div>"
+      "<div class=share-tools><a href=#>Share on Facebook</a></div>",
+      "<figure><img src=x.jpg><figcaption>The council chamber on Tuesday.</figcaption></figure>"
+      "<div class=tags><a href=/t/budget>budget</a></div>"
+      "<div class=newsletter-signup>Sign up for our newsletter today</div>"
+      "<div class=author-bio>Jane Doe covers the city hall for the paper.</div>"
+      "<div class=related-stories><a href=/b>Schools brace for larger classes</a></div>"
+      "<div class=ad-slot>Advertisement</div>"
+      "<div id=comments class=comments><p>Great news, finally some sense!</p></div>"
+      "<form class=comment-form><label>Leave a Reply</label></form>"
+      "<aside><p>Most read: the weather this week in the city</p></aside>"
+      "<footer>© 2023 The Daily Example. All rights reserved.</footer>"));
+  ExpectArticleOnly(a);
+  EXPECT_TRUE(Labelled(a, ChromeKind::kNav, "World news"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kHeader, "Daily Example paper"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kBreadcrumb, "Local"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kHeadline, "Council approves budget"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kByline, "Jane Doe"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kCookie, "cookies"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kShare, "Facebook"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kCaption, "council chamber"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kTags, "budget"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kNewsletter, "Sign up"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kAuthorBox, "covers the city hall"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kRelated, "Schools brace"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kAds, "Advertisement"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kComments, "finally some sense"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kCommentForm, "Leave a Reply"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kSidebar, "Most read"));
+  EXPECT_TRUE(Labelled(a, ChromeKind::kFooter, "All rights reserved"));
+  EXPECT_EQ(a.meta.authors, std::vector<std::string>{"Jane Doe"});
+  EXPECT_EQ(a.meta.section, "Local");
+  ASSERT_EQ(a.meta.related.size(), 1u);
+  EXPECT_EQ(a.meta.related[0].url, "https://example.com/b");
+}
+
+TEST(HtmlExtractorTest, ArticleSplitIntoSectionsIsKeptWhole) {
+  std::string body = "<div class=page><div class=chunk>";
+  body += "<p>The first part of the story is long enough to count as prose, with commas, "
+          "clauses, and details about the council, the mayor and the city budget.</p>";
+  body += "</div><div class=ad-slot>Advertisement</div><div class=chunk>";
+  body += "<p>The second part of the story goes on after the advertisement, with more detail "
+          "about the schools, the roads, the parks and the property taxes.</p>";
+  body += "</div></div>";
+  const Article a = Extract(body);
+  EXPECT_NE(a.text.find("The first part"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("The second part"), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find("Advertisement"), std::string::npos);
+}
+
+TEST(HtmlExtractorTest, MarkupThatCallsTheWholePageChromeIsNotTrusted) {
+  // ASP.NET pages wrap everything in one <form>; some themes name their
+  // outer wrapper "header-style-2".
+  const Article a = Extract("<form id=aspnetForm><div class='wrapper header-style-2'>" +
+                            Wrap("", "") + "</div></form>");
+  ExpectArticleOnly(a);
+}
+
+TEST(HtmlExtractorTest, EmptyPageWarns) {
+  const Article a = Extract("");
+  EXPECT_TRUE(a.text.empty());
+  EXPECT_FALSE(a.warnings.empty());
+}
+
+}  // namespace
+}  // namespace newsmill
