@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <string>
 
+#include "extract/class_signals.h"
 #include "extract/dates.h"
 #include "extract/lexicon.h"
 #include "extract/text_lines.h"
@@ -29,17 +30,6 @@
 
 namespace newsmill::extract {
 namespace {
-
-bool Contains(std::string_view hay, std::string_view needle) {
-  return hay.find(needle) != std::string_view::npos;
-}
-
-bool ContainsAny(std::string_view hay, std::initializer_list<std::string_view> needles) {
-  for (std::string_view n : needles) {
-    if (Contains(hay, n)) return true;
-  }
-  return false;
-}
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
@@ -49,51 +39,17 @@ std::string LowerAscii(std::string_view s) {
 
 // "class id" of an element, lower case.
 std::string ClassAndId(const Dom& dom, NodeId id) {
-  std::string s = LowerAscii(dom.attribute(id, "class"));
+  const std::string_view cls = dom.attribute(id, "class");
+  const std::string_view ident = dom.attribute(id, "id");
+  if (cls.empty() && ident.empty()) return "";
+  std::string s = LowerAscii(cls);
   s.push_back(' ');
-  s += LowerAscii(dom.attribute(id, "id"));
+  s += LowerAscii(ident);
   return s;
 }
 
-// Class and id words that mark page chrome. (The lists follow Readability's
-// unlikelyCandidates and negative patterns, extended with what news sites
-// commonly call sharing bars, newsletters and consent banners.)
-bool LooksUnlikely(std::string_view ci) {
-  return ContainsAny(ci, {"-ad-", "ad-break", "agegate", "banner", "breadcrumb",
-                          "combx", "comment", "community", "cover-wrap", "disqus",
-                          "extra", "footer", "gdpr", "header", "legends", "menu",
-                          "related", "remark", "replies", "rss", "shoutbox",
-                          "sidebar", "skyscraper", "social", "sponsor",
-                          "supplemental", "pagination", "pager", "popup",
-                          "yom-remote", "share", "sharing", "newsletter",
-                          "subscribe", "cookie", "consent", "outbrain",
-                          "taboola", "promo", "recommend", "most-read",
-                          "mostread", "trending", "advert", "byline",
-                          "author-bio", "toolbar", "skip-link", "signup",
-                          "caption", "credit", "gallery", "slideshow", "carousel",
-                          "lightbox", "video-", "player", "playback"});
-}
-
-bool MaybeContent(std::string_view ci) {
-  return ContainsAny(ci, {"and", "article", "body", "column", "content", "main",
-                          "shadow", "story", "post-text", "entry"});
-}
-
-int ClassWeight(std::string_view ci) {
-  int weight = 0;
-  if (ContainsAny(ci, {"-ad-", "hidden", "banner", "combx", "comment", "com-",
-                       "contact", "foot", "footer", "footnote", "gdpr", "masthead",
-                       "media", "meta", "outbrain", "promo", "related", "scroll",
-                       "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
-                       "shopping", "tags", "tool", "widget", "byline",
-                       "newsletter", "caption"})) {
-    weight -= 25;
-  }
-  if (ContainsAny(ci, {"article", "body", "content", "entry", "hentry", "h-entry",
-                       "main", "page", "post", "text", "blog", "story"})) {
-    weight += 25;
-  }
-  return weight;
+int ClassWeight(const ClassSignals& signals) {
+  return (signals.negative ? -25 : 0) + (signals.positive ? 25 : 0);
 }
 
 bool IsLandmarkChrome(std::string_view role) {
@@ -102,46 +58,29 @@ bool IsLandmarkChrome(std::string_view role) {
          role == "alertdialog" || role == "menu" || role == "menubar";
 }
 
-// The kind of chrome an excluded element is, from its tag, role and class.
-ChromeKind KindOfElement(const Dom& dom, NodeId id) {
-  const HtmlTag tag = dom.node(id).tag;
-  const std::string ci = ClassAndId(dom, id);
-  if (ContainsAny(ci, {"breadcrumb"})) return ChromeKind::kBreadcrumb;
-  if (ContainsAny(ci, {"cookie", "consent", "gdpr"})) return ChromeKind::kCookie;
-  if (ContainsAny(ci, {"comment-form", "commentform", "respond", "reply-form"})) {
-    return ChromeKind::kCommentForm;
+// The kind of chrome an element is, from its class and id (the kind groups
+// of class_patterns.tsv), its tag and its ARIA role.
+ChromeKind KindOfElement(const Dom& dom, NodeId id, const ClassSignals& signals) {
+  if (signals.kind != ChromeKind::kOther) return signals.kind;
+  switch (dom.node(id).tag) {
+    case HtmlTag::k_figcaption:
+    case HtmlTag::k_figure:
+      return ChromeKind::kCaption;
+    case HtmlTag::k_nav:
+      return ChromeKind::kNav;
+    case HtmlTag::k_aside:
+      return ChromeKind::kSidebar;
+    case HtmlTag::k_footer:
+      return ChromeKind::kFooter;
+    case HtmlTag::k_header:
+      return ChromeKind::kHeader;
+    case HtmlTag::k_form:
+      return ChromeKind::kCommentForm;
+    default:
+      break;
   }
-  if (ContainsAny(ci, {"comment", "disqus", "replies"})) return ChromeKind::kComments;
-  if (ContainsAny(ci, {"share", "sharing", "social"})) return ChromeKind::kShare;
-  if (ContainsAny(ci, {"newsletter", "subscribe", "signup"})) return ChromeKind::kNewsletter;
-  if (ContainsAny(ci, {"related", "recommend", "more-stories", "read-more", "readmore",
-                       "outbrain", "taboola", "most-read", "mostread", "trending"})) {
-    return ChromeKind::kRelated;
-  }
-  if (ContainsAny(ci, {"-ad-", "advert", "sponsor", "ad-slot", "adslot", "dfp"})) {
-    return ChromeKind::kAds;
-  }
-  if (ContainsAny(ci, {"author-bio", "authorbio", "author-box", "about-author"})) {
-    return ChromeKind::kAuthorBox;
-  }
-  if (ContainsAny(ci, {"byline", "dateline", "article-meta", "post-meta"})) {
-    return ChromeKind::kByline;
-  }
-  if (ContainsAny(ci, {"tags", "tag-list", "taglist", "topics"})) return ChromeKind::kTags;
-  if (tag == HtmlTag::k_figcaption || tag == HtmlTag::k_figure ||
-      ContainsAny(ci, {"caption", "credit"})) {
-    return ChromeKind::kCaption;
-  }
-  if (tag == HtmlTag::k_nav || ContainsAny(ci, {"menu", "nav"})) return ChromeKind::kNav;
-  if (tag == HtmlTag::k_aside || ContainsAny(ci, {"sidebar", "widget"})) {
-    return ChromeKind::kSidebar;
-  }
-  if (tag == HtmlTag::k_footer || ContainsAny(ci, {"footer"})) return ChromeKind::kFooter;
-  if (tag == HtmlTag::k_header || ContainsAny(ci, {"header", "masthead"})) {
-    return ChromeKind::kHeader;
-  }
-  if (tag == HtmlTag::k_form) return ChromeKind::kCommentForm;
   const std::string_view role = dom.attribute(id, "role");
+  if (role.empty()) return ChromeKind::kOther;
   if (role == "navigation") return ChromeKind::kNav;
   if (role == "contentinfo") return ChromeKind::kFooter;
   if (role == "banner") return ChromeKind::kHeader;
@@ -151,17 +90,18 @@ ChromeKind KindOfElement(const Dom& dom, NodeId id) {
 
 // Whether an element is chrome by its own markup. `by_markup` false leaves
 // only invisibility (the retry when the markup misled).
-bool IsExcludedByItself(const Dom& dom, NodeId id, bool by_markup) {
+bool IsExcludedByItself(const Dom& dom, NodeId id, const ClassSignals& signals,
+                        bool invisible, bool by_markup) {
   const DomNode& n = dom.node(id);
   if (n.type != NodeType::kElement) return false;
-  if (!by_markup) return html::IsInvisible(dom, id);
+  if (invisible || !by_markup) return invisible;
   switch (n.tag) {
     case HtmlTag::k_body:
     case HtmlTag::k_html:
     case HtmlTag::k_article:
     case HtmlTag::k_main:
     case HtmlTag::k_a:
-      return html::IsInvisible(dom, id);
+      return false;
     case HtmlTag::k_nav:
     case HtmlTag::k_aside:
     case HtmlTag::k_footer:
@@ -172,11 +112,9 @@ bool IsExcludedByItself(const Dom& dom, NodeId id, bool by_markup) {
     default:
       break;
   }
-  if (html::IsInvisible(dom, id)) return true;
-  if (IsLandmarkChrome(LowerAscii(dom.attribute(id, "role")))) return true;
-  const std::string ci = ClassAndId(dom, id);
-  if (ci.size() <= 1) return false;
-  return LooksUnlikely(ci) && !MaybeContent(ci);
+  if (signals.unlikely && !signals.maybe) return true;
+  const std::string_view role = dom.attribute(id, "role");
+  return !role.empty() && IsLandmarkChrome(LowerAscii(role));
 }
 
 bool IsParagraphLike(HtmlTag tag) {
@@ -243,23 +181,74 @@ uint32_t CountVisible(std::string_view text, uint32_t* commas) {
   return n;
 }
 
+// What does not change between the finder's runs on one page: each
+// element's class and id, what is invisible, and how much visible text
+// every text node and subtree holds. Computed once, in three linear passes.
+struct PageFacts {
+  explicit PageFacts(const Dom& dom);
+
+  std::vector<std::string> class_id;  // "class id" lower case; "" if neither
+  std::vector<ClassSignals> signals;  // what class_id says
+  std::vector<uint8_t> invisible;     // the element or an ancestor is hidden
+  std::vector<uint32_t> text_chars;   // text nodes: visible characters
+  std::vector<uint32_t> text_commas;  // text nodes: commas
+  std::vector<uint32_t> raw_chars;    // visible characters below, all kept
+  // The kind of chrome the nearest ancestor-or-self says it is (kOther
+  // when none says anything).
+  std::vector<ChromeKind> context_kind;
+  uint32_t body_chars = 0;
+};
+
+PageFacts::PageFacts(const Dom& dom)
+    : class_id(dom.size()),
+      signals(dom.size()),
+      invisible(dom.size(), 0),
+      text_chars(dom.size(), 0),
+      text_commas(dom.size(), 0),
+      raw_chars(dom.size(), 0),
+      context_kind(dom.size(), ChromeKind::kOther) {
+  // Parents come before their children in a Dom: forward for inheritance,
+  // backward for sums.
+  for (NodeId id = 1; id < dom.size(); ++id) {
+    const DomNode& n = dom.node(id);
+    const bool parent_hidden = n.parent != kNoNode && invisible[n.parent];
+    const ChromeKind inherited =
+        n.parent != kNoNode ? context_kind[n.parent] : ChromeKind::kOther;
+    if (n.type == NodeType::kElement) {
+      class_id[id] = ClassAndId(dom, id);
+      if (!class_id[id].empty()) signals[id] = ClassMatcher::Default().Match(class_id[id]);
+      invisible[id] = parent_hidden || html::IsInvisible(dom, id);
+      const ChromeKind own = KindOfElement(dom, id, signals[id]);
+      context_kind[id] = own != ChromeKind::kOther ? own : inherited;
+    } else if (n.type == NodeType::kText && !parent_hidden) {
+      text_chars[id] = CountVisible(dom.data(id), &text_commas[id]);
+    }
+  }
+  for (NodeId id = static_cast<NodeId>(dom.size()); id-- > 1;) {
+    const NodeId p = dom.node(id).parent;
+    if (p == kNoNode) continue;
+    raw_chars[p] += dom.node(id).type == NodeType::kText ? text_chars[id] : raw_chars[id];
+  }
+  const NodeId body = dom.FindFirst(HtmlTag::k_body);
+  body_chars = raw_chars[body != kNoNode ? body : Dom::kDocument];
+}
+
 class ContentFinder {
  public:
-  explicit ContentFinder(const Dom& dom) : dom_(dom) {}
+  ContentFinder(const Dom& dom, const PageFacts& facts) : dom_(dom), facts_(facts) {}
 
   // `by_markup` false: set aside only what is invisible.
   void Run(bool by_markup) {
-    stats_.assign(dom_.size(), NodeStats{});
-    CountText();  // every visible text, to weigh what markup would remove
-    raw_chars_.resize(dom_.size());
-    for (NodeId id = 0; id < dom_.size(); ++id) raw_chars_[id] = stats_[id].chars;
-    const NodeId body = dom_.FindFirst(HtmlTag::k_body);
-    body_chars_ = body != kNoNode ? raw_chars_[body] : raw_chars_[Dom::kDocument];
     stats_.assign(dom_.size(), NodeStats{});
     MarkExcluded(by_markup);
     CountText();
     Score();
     Choose();
+    in_chosen_.assign(dom_.size(), false);
+    for (NodeId id = 0; id < dom_.size(); ++id) {
+      const NodeId p = dom_.node(id).parent;
+      in_chosen_[id] = chosen_[id] || (p != kNoNode && in_chosen_[p]);
+    }
   }
 
   bool InArticle(NodeId id, ChromeKind* kind) const;
@@ -275,10 +264,10 @@ class ContentFinder {
   }
 
   const Dom& dom_;
+  const PageFacts& facts_;
   std::vector<NodeStats> stats_;
-  std::vector<uint32_t> raw_chars_;  // visible text below, nothing excluded
-  uint32_t body_chars_ = 0;
   std::vector<bool> chosen_;
+  std::vector<bool> in_chosen_;  // chosen, or below a chosen element
   NodeId best_ = kNoNode;
 };
 
@@ -291,14 +280,14 @@ void ContentFinder::MarkExcluded(bool by_markup) {
     const NodeId p = n.parent;
     // Markup that calls most of the page chrome (a <form> around the whole
     // page, a wrapper named "header-style-2") is not describing chrome.
-    const bool most_of_page = raw_chars_[id] * 2 > body_chars_;
+    const bool most_of_page = facts_.raw_chars[id] * 2 > facts_.body_chars;
     if (p != kNoNode && stats_[p].excluded) {
       stats_[id].excluded = true;
       stats_[id].kind = stats_[p].kind;
-    } else if (IsExcludedByItself(dom_, id, by_markup && !most_of_page) ||
-               (most_of_page && html::IsInvisible(dom_, id))) {
+    } else if (IsExcludedByItself(dom_, id, facts_.signals[id], facts_.invisible[id],
+                                  by_markup && !most_of_page)) {
       stats_[id].excluded = true;
-      stats_[id].kind = KindOfElement(dom_, id);
+      stats_[id].kind = facts_.context_kind[id];
     }
   }
 }
@@ -310,8 +299,8 @@ void ContentFinder::CountText() {
     const NodeId p = n.parent;
     if (n.type == NodeType::kText) {
       if (p == kNoNode || stats_[p].excluded) continue;
-      uint32_t commas = 0;
-      const uint32_t chars = CountVisible(dom_.data(id), &commas);
+      const uint32_t commas = facts_.text_commas[id];
+      const uint32_t chars = facts_.text_chars[id];
       stats_[p].chars += chars;
       stats_[p].own_chars += chars;
       stats_[p].commas += commas;
@@ -360,7 +349,7 @@ void ContentFinder::Score() {
       if (!a.candidate) {
         a.candidate = true;
         a.score = TagWeight(dom_.node(ancestor).tag) +
-                  ClassWeight(ClassAndId(dom_, ancestor));
+                  ClassWeight(facts_.signals[ancestor]);
       }
       const double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3.0;
       a.score += score / divider;
@@ -447,7 +436,12 @@ void ContentFinder::Choose() {
   for (NodeId c = dom_.node(parent).first_child; c != kNoNode; c = dom_.node(c).next_sibling) {
     if (c == best_ || dom_.node(c).type != NodeType::kElement || stats_[c].excluded) continue;
     const NodeStats& s = stats_[c];
-    bool take = s.candidate && s.score + (ClassAndId(dom_, c) == ClassAndId(dom_, best_) ? best_score * 0.2 : 0) >= threshold;
+    // Readability's bonus for siblings dressed like the best candidate.
+    const double bonus =
+        !facts_.class_id[c].empty() && facts_.class_id[c] == facts_.class_id[best_]
+            ? best_score * 0.2
+            : 0;
+    bool take = s.candidate && s.score + bonus >= threshold;
     if (!take && dom_.is_element(c, HtmlTag::k_p)) {
       const double density = LinkDensity(c);
       take = (s.chars > 80 && density < 0.25) ||
@@ -463,20 +457,10 @@ bool ContentFinder::InArticle(NodeId id, ChromeKind* kind) const {
     *kind = stats_[id].kind;
     return false;
   }
-  for (NodeId x = id; x != kNoNode; x = dom_.node(x).parent) {
-    if (chosen_[x]) return true;
-  }
+  if (in_chosen_[id]) return true;
   // Outside the article: say what kind of chrome, from the nearest
   // ancestor that tells.
-  for (NodeId x = id; x != kNoNode && x != Dom::kDocument; x = dom_.node(x).parent) {
-    if (dom_.node(x).type != NodeType::kElement) continue;
-    const ChromeKind k = KindOfElement(dom_, x);
-    if (k != ChromeKind::kOther) {
-      *kind = k;
-      return false;
-    }
-  }
-  *kind = ChromeKind::kOther;
+  *kind = facts_.context_kind[id];
   return false;
 }
 
@@ -521,9 +505,10 @@ bool IsHeadline(const Dom& dom, const HtmlBlock& block, const std::string& folde
 // trusting less of the markup (as Readability retries with its flags off).
 constexpr size_t kMinArticleChars = 250;
 
-std::vector<BlockVerdict> Classify(const HtmlPage& page, std::string_view title,
-                                   bool by_markup, size_t* article_chars) {
-  ContentFinder finder(page.dom);
+std::vector<BlockVerdict> Classify(const HtmlPage& page, const PageFacts& facts,
+                                   std::string_view title, bool by_markup,
+                                   size_t* article_chars) {
+  ContentFinder finder(page.dom, facts);
   finder.Run(by_markup);
   const ChromeLexicon& lexicon = ChromeLexicon::Default();
   const std::string folded_title = FoldForMatch(title);
@@ -569,11 +554,12 @@ std::vector<BlockVerdict> Classify(const HtmlPage& page, std::string_view title,
 }  // namespace
 
 std::vector<BlockVerdict> ClassifyBlocks(const HtmlPage& page, std::string_view title) {
+  const PageFacts facts(page.dom);
   size_t chars = 0;
-  std::vector<BlockVerdict> verdicts = Classify(page, title, true, &chars);
+  std::vector<BlockVerdict> verdicts = Classify(page, facts, title, true, &chars);
   if (chars >= kMinArticleChars) return verdicts;
   size_t retry_chars = 0;
-  std::vector<BlockVerdict> retry = Classify(page, title, false, &retry_chars);
+  std::vector<BlockVerdict> retry = Classify(page, facts, title, false, &retry_chars);
   return retry_chars > chars ? retry : verdicts;
 }
 
