@@ -530,7 +530,9 @@ std::vector<BlockVerdict> Classify(const HtmlPage& page, const PageFacts& facts,
     if (MatchChrome(lexicon, block.text, words, &hit)) {
       v.article = false;
       v.kind = hit.kind;
-    } else if (block.link_density > 0.5 && words < 40) {
+    } else if (block.link_density > 0.5 && words * (1 - block.link_density) < 8) {
+      // Mostly a link, and little besides: a teaser or a menu entry. (A
+      // list item that opens with a linked phrase and goes on is prose.)
       v.article = false;
       v.kind = ChromeKind::kRelated;
     } else if (IsHeadline(page.dom, block, folded_title)) {

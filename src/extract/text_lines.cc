@@ -207,16 +207,20 @@ bool IsBylineNameWord(std::string_view phrase) {
 bool MatchChrome(const ChromeLexicon& lexicon, std::string_view text, size_t words,
                  LexiconHit* hit) {
   if (!lexicon.Match(text, words, hit)) return false;
-  // Only a bare word ("by", "about", "published") needs what follows it
-  // checked; phrases such as "reporting by" or "tags:" say enough.
-  const bool bare = hit->phrase.find(' ') == std::string::npos &&
-                    !hit->phrase.ends_with(":");
-  if (hit->match != MatchType::kPrefix || !bare ||
+  // Bylines and author boxes need what follows their phrase checked:
+  // "Posted on March 3" is a byline, "Posted on social media by analysts,
+  // the port ..." is prose. Phrases ending in a colon ("Tags:") say enough.
+  if (hit->match != MatchType::kPrefix || hit->phrase.ends_with(":") ||
       (hit->kind != ChromeKind::kByline && hit->kind != ChromeKind::kAuthorBox)) {
     return true;
   }
+  // Credit lines of wire copy list many names: "(Reporting by A and B;
+  // additional reporting by C; Editing by D)".
+  const bool credit = hit->phrase.find("reporting") != std::string::npos ||
+                      hit->phrase.find("editing") != std::string::npos;
   FoundDate date;
-  const bool names = !NamesFromByline(hit->rest).empty() && words <= 12;
+  const bool names =
+      !NamesFromByline(hit->rest).empty() && (words <= 12 || (credit && words <= 40));
   // "Published 1 day ago", "Updated at 1:23 p.m.": dates a date parser
   // does not read; but "By 2020, ..." is prose, so only for words that
   // announce a date rather than a name.
