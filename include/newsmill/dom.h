@@ -112,6 +112,15 @@ class Dom {
   // Appends text as the last child of `parent`, merged into the last child
   // when that is a text node.
   NodeId AppendText(NodeId parent, std::string_view text);
+  // Insert a node as a child of `parent` right after its child `after`
+  // (kNoNode: as the first child), for HTML5 "foster parenting", which
+  // moves content misplaced inside a table to just before the table. Such
+  // nodes are stored after the table, so storage order is document order
+  // only for nodes that were appended; a child is still always stored
+  // after its parent. Text is merged into `after` when that is text.
+  NodeId InsertElementAfter(NodeId parent, NodeId after, HtmlTag tag,
+                            std::string_view name);
+  NodeId InsertTextAfter(NodeId parent, NodeId after, std::string_view text);
 
  private:
   struct AttrOffsets {
@@ -119,6 +128,7 @@ class Dom {
   };
   uint32_t Store(std::string_view s);
   NodeId Append(NodeId parent, DomNode node);
+  NodeId InsertAfter(NodeId parent, NodeId after, DomNode node);
 
   std::vector<DomNode> nodes_;
   std::vector<AttrOffsets> attrs_;

@@ -24,6 +24,7 @@ struct ExtractFlags {
   unsigned threads = 0;
   bool verbatim = false;
   bool quiet = false;
+  std::string parser = "fast";
   size_t max_bytes = newsmill::ReaderOptions{}.max_document_bytes;
 };
 
@@ -48,6 +49,10 @@ void AddExtract(CLI::App& app, ExtractFlags* flags) {
                 "Keep text input exactly as given (no chrome removal, no "
                 "paragraph repair), so offsets are offsets into the input");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress line on stderr");
+  cmd->add_option("--parser", flags->parser,
+                  "HTML parser: fast (newsmill's own) or gumbo (the HTML5 "
+                  "reference)")
+      ->capture_default_str();
   cmd->add_option("--max-bytes", flags->max_bytes,
                   "Cut documents larger than this many bytes (with a warning)")
       ->capture_default_str();
@@ -57,6 +62,14 @@ int RunExtractCommand(const ExtractFlags& flags) {
   newsmill::PipelineOptions options;
   if (!newsmill::ParseInputFormat(flags.format, &options.reader.format)) {
     std::fprintf(stderr, "newsmill: unknown --format '%s'\n", flags.format.c_str());
+    return kExitUsage;
+  }
+  if (flags.parser == "fast") {
+    options.html.parser = newsmill::HtmlOptions::Parser::kFast;
+  } else if (flags.parser == "gumbo") {
+    options.html.parser = newsmill::HtmlOptions::Parser::kGumbo;
+  } else {
+    std::fprintf(stderr, "newsmill: unknown --parser '%s'\n", flags.parser.c_str());
     return kExitUsage;
   }
   options.reader.max_document_bytes = flags.max_bytes;

@@ -113,9 +113,16 @@ Charset ChooseCharset(std::string_view body, std::string_view declared,
     }
   }
   if (scan.valid) return decode::Utf8Charset();
+  if (scan.MostlyUtf8()) return decode::Utf8Charset();  // repaired, with a warning
   const std::string guess = decode::GuessCharsetLabel(body);
   if (!guess.empty()) {
-    if (auto charset = decode::ResolveLabel(guess)) return *charset;
+    if (auto charset = decode::ResolveLabel(guess)) {
+      // Not valid UTF-8 and nothing declared: say what the bytes were read
+      // as, since it was a guess (and may be corrupt UTF-8 instead).
+      warnings->push_back("not valid UTF-8 and no charset declared; decoded as " +
+                          guess + " (guessed by uchardet)");
+      return *charset;
+    }
   }
   warnings->push_back("charset not detected; decoded as windows-1252");
   return decode::Windows1252Charset();

@@ -72,8 +72,11 @@ Utf8Scan ScanUtf8(std::string_view s) {
     const size_t len = SequenceLength(s, i, &bad);
     if (len == 0) {
       scan.valid = false;
-      return scan;
+      ++scan.ill_formed;
+      i += bad;
+      continue;
     }
+    ++scan.multibyte;
     i += len;
   }
   return scan;

@@ -10,6 +10,13 @@ namespace newsmill::decode {
 struct Utf8Scan {
   bool valid = true;  // no ill-formed sequence anywhere
   bool ascii = true;  // no byte >= 0x80 (implies valid)
+  size_t multibyte = 0;  // well-formed sequences of two bytes or more
+  size_t ill_formed = 0;  // ill-formed subparts (each one U+FFFD)
+
+  // Mostly UTF-8 with a few broken sequences (a truncated or spliced page)
+  // rather than text in a legacy charset, where almost no byte >= 0x80
+  // happens to form a well-formed UTF-8 sequence.
+  bool MostlyUtf8() const { return multibyte >= 2 && multibyte >= 4 * ill_formed; }
 };
 
 // One pass over `s`. Runs of ASCII are skipped eight bytes at a time because

@@ -538,6 +538,11 @@ std::vector<BlockVerdict> Classify(const HtmlPage& page, const PageFacts& facts,
     } else if (IsHeadline(page.dom, block, folded_title)) {
       v.article = false;
       v.kind = ChromeKind::kHeadline;
+    } else if (block.text.starts_with("<") && block.text.find("=\"") != std::string::npos) {
+      // Markup shown as text: a <noscript> tracking pixel that the parser
+      // read as raw text.
+      v.article = false;
+      v.kind = ChromeKind::kOther;
     } else if (words <= 3 && IsAddressOnly(block.text)) {
       // "paul.takahashi@chron.com", "twitter.com/paultakahashi".
       v.article = false;

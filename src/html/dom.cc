@@ -65,7 +65,8 @@ bool Dom::has_attribute(NodeId id, std::string_view name) const {
 }
 
 NodeId Dom::FindFirst(HtmlTag tag) const {
-  // Nodes are stored in document order (parsers append in order).
+  // Nodes are stored in document order (parsers append in order; only
+  // foster-parented nodes come later, see InsertElementAfter).
   for (NodeId id = 0; id < nodes_.size(); ++id) {
     if (is_element(id, tag)) return id;
   }
@@ -134,6 +135,47 @@ NodeId Dom::AppendText(NodeId parent, std::string_view text) {
   node.data_begin = Store(text);
   node.data_size = static_cast<uint32_t>(text.size());
   return Append(parent, node);
+}
+
+NodeId Dom::InsertAfter(NodeId parent, NodeId after, DomNode node) {
+  const auto id = static_cast<NodeId>(nodes_.size());
+  node.parent = parent;
+  DomNode& p = nodes_[parent];
+  if (after == kNoNode) {
+    node.next_sibling = p.first_child;
+    p.first_child = id;
+  } else {
+    node.next_sibling = nodes_[after].next_sibling;
+    nodes_[after].next_sibling = id;
+  }
+  if (node.next_sibling == kNoNode) p.last_child = id;
+  nodes_.push_back(node);
+  return id;
+}
+
+NodeId Dom::InsertElementAfter(NodeId parent, NodeId after, HtmlTag tag,
+                               std::string_view name) {
+  DomNode node;
+  node.type = NodeType::kElement;
+  node.tag = tag;
+  node.data_begin = Store(name);
+  node.data_size = static_cast<uint32_t>(name.size());
+  node.attr_begin = static_cast<uint32_t>(attrs_.size());
+  return InsertAfter(parent, after, node);
+}
+
+NodeId Dom::InsertTextAfter(NodeId parent, NodeId after, std::string_view text) {
+  if (after != kNoNode && nodes_[after].type == NodeType::kText &&
+      nodes_[after].data_begin + nodes_[after].data_size == pool_.size()) {
+    pool_.append(text);
+    nodes_[after].data_size += static_cast<uint32_t>(text.size());
+    return after;
+  }
+  DomNode node;
+  node.type = NodeType::kText;
+  node.data_begin = Store(text);
+  node.data_size = static_cast<uint32_t>(text.size());
+  return InsertAfter(parent, after, node);
 }
 
 }  // namespace newsmill

@@ -1,4 +1,5 @@
-// ParseHtml: gumbo parse, tree walk, and a teardown that survives deep trees.
+// ParseHtml: the fast parser or gumbo (with a teardown that survives deep
+// trees) builds the Dom; then the common part: lang, depth warning, walk.
 #include "newsmill/html.h"
 
 #include <gumbo.h>
@@ -9,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "html/fast_parser.h"
 #include "html/gumbo_dom.h"
 #include "html/tree_walk.h"
 
@@ -78,35 +80,48 @@ std::string Trimmed(std::string_view s) {
   return std::string(s);
 }
 
-std::string RootLang(const GumboOutput* output) {
-  const GumboNode* root = output->root;
-  if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return "";
-  const GumboAttribute* lang =
-      gumbo_get_attribute(&root->v.element.attributes, "lang");
-  return lang == nullptr ? "" : Trimmed(lang->value);
+// <html lang>, as the parser left it in the Dom.
+std::string RootLang(const Dom& dom) {
+  for (NodeId c = dom.node(Dom::kDocument).first_child; c != kNoNode;
+       c = dom.node(c).next_sibling) {
+    if (dom.is_element(c, HtmlTag::k_html)) return Trimmed(dom.attribute(c, "lang"));
+  }
+  return "";
 }
 
-}  // namespace
-
-Result<HtmlPage> ParseHtml(std::string_view utf8, const HtmlOptions& options) {
+// Fills `dom` with gumbo's tree; *cut tells whether content deeper than
+// max_depth was left out.
+Status ParseWithGumbo(std::string_view utf8, size_t max_depth, Dom* dom, bool* cut) {
   const GumboOptions gumbo_options = MakeOptions();
   GumboOutput* output =
       gumbo_parse_with_options(&gumbo_options, utf8.data(), utf8.size());
   if (output == nullptr || output->document == nullptr) {
     return Status::Corrupt("HTML parser returned no document");
   }
-  HtmlPage page;
-  page.lang = RootLang(output);
   size_t deepest = 0;
-  const bool cut =
-      html::CopyGumboTree(output->document, options.max_depth, &page.dom, &deepest);
+  *cut = html::CopyGumboTree(output->document, max_depth, dom, &deepest);
+  if (*cut || deepest > kFlattenDepth) FlattenTree(output);
+  gumbo_destroy_output(&gumbo_options, output);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<HtmlPage> ParseHtml(std::string_view utf8, const HtmlOptions& options) {
+  HtmlPage page;
+  bool cut = false;
+  if (options.parser == HtmlOptions::Parser::kGumbo) {
+    Status status = ParseWithGumbo(utf8, options.max_depth, &page.dom, &cut);
+    if (!status.ok()) return status;
+  } else {
+    cut = html::FastParseHtml(utf8, options.max_depth, &page.dom);
+  }
+  page.lang = RootLang(page.dom);
   if (cut) {
     page.warnings.push_back("tree deeper than " +
                             std::to_string(options.max_depth) +
                             ": deeper content skipped");
   }
-  if (cut || deepest > kFlattenDepth) FlattenTree(output);
-  gumbo_destroy_output(&gumbo_options, output);
   html::WalkDom(page.dom, &page);
   return page;
 }
