@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "newsmill/dedup.h"
 #include "newsmill/document.h"
 #include "newsmill/extract.h"
 #include "newsmill/html.h"
@@ -21,6 +22,9 @@ struct PipelineOptions {
   ReaderOptions reader;
   HtmlOptions html;
   ExtractOptions extract;
+  // MinHash and SimHash of the article text (docs/dedup.md); `enabled`
+  // false leaves them out of the records.
+  FingerprintOptions fingerprints;
   // Worker threads; 0 means one per core.
   unsigned threads = 0;
   // Documents read ahead of the writer at most, per thread (64): bounds

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "newsmill/article.h"
+#include "newsmill/dedup.h"
 
 namespace newsmill {
 
@@ -19,8 +20,11 @@ struct Entity {
   std::string id;     // "E1", "E2", ... unique within the record
   std::string name;   // the fullest name the page gives
   EntityType type = EntityType::kMisc;
-  std::vector<std::string> roles;
+  std::vector<std::string> roles;  // titles as written: "Foreign Minister"
   std::vector<ByteSpan> mentions;
+  std::string gender;              // "male", "female", or "" when unknown
+  std::vector<std::string> affiliations;  // ids of the countries and bodies
+                                          // its roles name ("German Chancellor")
 };
 
 enum class StatementKind : unsigned char { kDirect, kMixed, kIndirect };
@@ -33,6 +37,10 @@ struct Statement {
   ByteSpan speaker;          // empty span when the text names no source
   std::string speaker_entity;  // Entity::id, empty when unresolved
   std::string speaker_name;
+  // Why the speaker is null: "anonymous" (an unnamed source: "officials
+  // said"; `speaker` keeps its span, the writer prints a null speaker) or
+  // "none" (no source in the text); empty when there is a named speaker.
+  std::string speaker_reason;
   std::string type;          // speech act: STATE, ACCUSE, DEMAND, ...
 };
 
@@ -42,6 +50,7 @@ struct Record {
   Article article;
   std::vector<Entity> entities;
   std::vector<Statement> statements;
+  Fingerprints fingerprints;  // empty minhash: not computed, not written
   std::vector<std::string> warnings;  // reader, decoder and extractor warnings
   std::string error;  // non-empty: the document failed; only id, url, error
                       // and warnings are written

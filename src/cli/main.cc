@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "cluster_command.h"
 #include "newsmill/pipeline.h"
+#include "train_command.h"
 
 namespace {
 
@@ -24,6 +26,7 @@ struct ExtractFlags {
   unsigned threads = 0;
   bool verbatim = false;
   bool quiet = false;
+  bool fingerprints = true;
   std::string parser = "fast";
   size_t max_bytes = newsmill::ReaderOptions{}.max_document_bytes;
 };
@@ -49,6 +52,9 @@ void AddExtract(CLI::App& app, ExtractFlags* flags) {
                 "Keep text input exactly as given (no chrome removal, no "
                 "paragraph repair), so offsets are offsets into the input");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress line on stderr");
+  cmd->add_flag("--fingerprints,!--no-fingerprints", flags->fingerprints,
+                "Write MinHash and SimHash fingerprints in each record "
+                "(default on; docs/dedup.md)");
   cmd->add_option("--parser", flags->parser,
                   "HTML parser: fast (newsmill's own) or gumbo (the HTML5 "
                   "reference)")
@@ -76,6 +82,7 @@ int RunExtractCommand(const ExtractFlags& flags) {
   options.extract.verbatim = flags.verbatim;
   options.threads = flags.threads;
   options.progress = !flags.quiet;
+  options.fingerprints.enabled = flags.fingerprints;
   std::vector<std::string> inputs = flags.inputs;
   if (inputs.empty()) inputs.push_back("-");
 
@@ -120,6 +127,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   ExtractFlags extract;
   AddExtract(app, &extract);
+  newsmill::cli::ClusterFlags cluster;
+  newsmill::cli::AddClusterCommand(app, &cluster);
+  TrainFlags train;
+  AddTrain(app, &train);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -127,5 +138,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitUsage;
   }
   if (app.got_subcommand("extract")) return RunExtractCommand(extract);
+  if (app.got_subcommand("cluster")) return newsmill::cli::RunClusterCommand(cluster);
+  if (app.got_subcommand("train")) return RunTrainCommand(app, train);
   return kExitUsage;
 }

@@ -178,7 +178,7 @@ bool Emit(const std::vector<Token>& ts, size_t first, size_t after, int y,
   int hour = -1;
   int minute = 0;
   const size_t end = ReadTime(ts, after, &hour, &minute);
-  char buf[32];
+  char buf[64];
   if (hour >= 0) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00", y, m, d,
                   hour, minute);

@@ -19,6 +19,8 @@
 #include <thread>
 
 #include "newsmill/decode.h"
+#include "newsmill/entities.h"
+#include "newsmill/statements.h"
 #include "pipeline/progress.h"
 
 namespace newsmill {
@@ -79,6 +81,18 @@ Record ProcessUnguarded(Document&& doc, const PipelineOptions& options) {
   }
   Append(&record.warnings, record.article.warnings);
   if (record.article.meta.site.empty()) record.article.meta.site = HostOf(record.url);
+  // People, organisations and places, with every mention (per-thread ICU
+  // break iterators inside AnalyzeText).
+  record.entities = FindEntities(record.article.text, AnalyzeText(record.article.text),
+                                 EntityOptions());
+  // Who said what; speakers resolve to record.entities through their
+  // mentions.
+  StatementOptions statement_options;
+  statement_options.model = DefaultStatementModel();
+  record.statements = FindStatements(record.article, record.entities, statement_options);
+  if (options.fingerprints.enabled) {
+    record.fingerprints = ComputeFingerprints(record.article.text, options.fingerprints);
+  }
   return record;
 }
 

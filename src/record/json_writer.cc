@@ -146,7 +146,15 @@ void AppendEntities(const Record& r, CodePointMap& map, std::string* out) {
       if (m) out->push_back(',');
       AppendSpan(e.mentions[m], map, out);
     }
-    out->append("]}");
+    out->append("],\"gender\":");
+    if (e.gender.empty()) {
+      out->append("null");
+    } else {
+      AppendEscaped(e.gender, out);
+    }
+    out->append(",\"affiliations\":");
+    AppendStringList(e.affiliations, out);
+    out->push_back('}');
   }
   out->push_back(']');
 }
@@ -175,7 +183,7 @@ void AppendStatements(const Record& r, CodePointMap& map, std::string* out) {
     out->append(",\"lemma\":");
     AppendStringOrNull(s.cue_lemma, out);
     out->append("},\"speaker\":");
-    if (s.speaker.end > s.speaker.begin) {
+    if (s.speaker.end > s.speaker.begin && s.speaker_reason.empty()) {
       out->append("{\"text\":");
       AppendEscaped(Slice(text, s.speaker), out);
       out->append(",\"span\":");
@@ -186,13 +194,31 @@ void AppendStatements(const Record& r, CodePointMap& map, std::string* out) {
       AppendStringOrNull(s.speaker_name, out);
       out->push_back('}');
     } else {
-      out->append("null");
+      out->append("null,\"speaker_reason\":");
+      AppendStringOrNull(s.speaker_reason.empty() ? "none" : s.speaker_reason, out);
     }
     out->append(",\"type\":");
     AppendStringOrNull(s.type, out);
     out->push_back('}');
   }
   out->push_back(']');
+}
+
+// "fingerprints":{"minhash":[...],"simhash":"16 hex digits","shingles":N},
+// left out when they were not computed.
+void AppendFingerprints(const Fingerprints& fp, std::string* out) {
+  if (fp.minhash.empty()) return;
+  out->append(",\"fingerprints\":{\"minhash\":[");
+  for (size_t i = 0; i < fp.minhash.size(); ++i) {
+    if (i) out->push_back(',');
+    out->append(std::to_string(fp.minhash[i]));
+  }
+  char simhash[64];
+  std::snprintf(simhash, sizeof simhash, "],\"simhash\":\"%016llx\",\"shingles\":",
+                static_cast<unsigned long long>(fp.simhash));
+  out->append(simhash);
+  out->append(std::to_string(fp.shingles));
+  out->push_back('}');
 }
 
 void AppendArticle(const Record& r, std::string* out) {
@@ -251,6 +277,7 @@ std::string RecordToJson(const Record& record) {
     CodePointMap map(record.article.text);
     AppendEntities(record, map, &out);
     AppendStatements(record, map, &out);
+    AppendFingerprints(record.fingerprints, &out);
   }
   out.append(",\"warnings\":");
   AppendStringList(record.warnings, &out);

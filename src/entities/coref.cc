@@ -1,0 +1,311 @@
+// Coreference: names into entities (keys, surnames, acronyms), capitals that
+// act for their country, and pronouns in subject position.
+#include <algorithm>
+
+#include "entities/document.h"
+
+namespace newsmill::entities {
+namespace {
+
+std::string_view TypePrefix(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson: return "PERSON:";
+    case EntityType::kOrg: return "ORG:";
+    case EntityType::kGpe: return "GPE:";
+    case EntityType::kLoc: return "LOC:";
+    case EntityType::kNorp: return "NORP:";
+    case EntityType::kEvent: return "EVENT:";
+    case EntityType::kMisc: return "MISC:";
+  }
+  return "MISC:";
+}
+
+bool IsPreposition(std::string_view w) {
+  static const SvSet* k = new SvSet{"in", "to", "from", "at", "near", "outside", "into", "of",
+                                    "with", "on", "across", "around", "toward", "towards", "via",
+                                    "through", "inside", "over", "between", "and", "or"};
+  return k->contains(w);
+}
+
+bool IsFiniteVerb(std::string_view w) {
+  static const SvSet* k = new SvSet{
+      "will", "would", "could", "can", "should", "must", "may", "might", "has", "have", "had",
+      "is", "was", "did", "does", "says", "said", "remains", "insists", "wants", "denies",
+      "accuses", "claims", "warns", "hopes", "believes", "considers", "sees", "views",
+      "rejects", "demands", "seeks", "plans", "continues", "refuses", "maintains", "argues",
+      "needs", "intends", "expects", "threatens", "urges", "calls", "blames", "supports",
+      "opposes", "backs", "sends", "controls", "regards", "withdraws", "agrees", "responds"};
+  return k->contains(w) || (w.size() > 4 && w.ends_with("ed"));
+}
+
+bool IsAdverb(std::string_view w) {
+  return w == "also" || w == "first" || w == "again" || w == "still" || w == "now" ||
+         w == "already" || w == "then" || w == "never" || w == "later" || w == "too" ||
+         (w.size() > 4 && w.ends_with("ly"));
+}
+
+// A verb follows token i (after at most one adverb).
+bool VerbFollows(const Doc& doc, size_t i) {
+  if (i < doc.size() && IsAdverb(doc.lower_words[i])) ++i;
+  return i < doc.size() && doc.token(i).kind == TokenKind::kWord &&
+         !doc.token(i).upper_initial && IsFiniteVerb(doc.lower_words[i]);
+}
+
+// "Moscow remains open", "Moscow's stated goal": a capital as an actor.
+bool ActsAsGovernment(const Doc& doc, const Piece& p) {
+  // "with Moscow's stated goal": the preposition governs the goal.
+  if (p.end < doc.size() && doc.token(p.end).kind == TokenKind::kPossessive) {
+    return p.end + 1 < doc.size() && !doc.token(p.end + 1).upper_initial;
+  }
+  if (p.begin > 0 && IsPreposition(doc.lower_words[p.begin - 1])) return false;
+  return VerbFollows(doc, p.end);
+}
+
+bool Compatible(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  // "J." and "Joe", "Joe" and "Joseph"? Only initials are joined.
+  return (a.size() == 2 && a[1] == '.' && b.starts_with(a.substr(0, 1))) ||
+         (b.size() == 2 && b[1] == '.' && a.starts_with(b.substr(0, 1)));
+}
+
+// The person entity a full name belongs to: same surname, compatible first
+// name.
+int SamePerson(const Doc& doc, const std::vector<std::string_view>& words) {
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const WorkEntity& ent = doc.entities[e];
+    if (ent.type != EntityType::kPerson || ent.name_words.empty()) continue;
+    if (ent.name_words.back() != words.back()) continue;
+    if (ent.name_words.size() == 1 || Compatible(ent.name_words.front(), words.front())) {
+      return static_cast<int>(e);
+    }
+  }
+  return -1;
+}
+
+// The person whose surname (or, failing that, given name) is `word`, the
+// one mentioned nearest before token i first.
+int PersonBySurname(const Doc& doc, std::string_view word, size_t i) {
+  int best = -1;
+  size_t best_token = 0;
+  for (int pass = 0; pass < 2 && best < 0; ++pass) {
+    for (size_t e = 0; e < doc.entities.size(); ++e) {
+      const WorkEntity& ent = doc.entities[e];
+      if (ent.type != EntityType::kPerson || ent.name_words.size() < 2) continue;
+      if ((pass == 0 ? ent.name_words.back() : ent.name_words.front()) != word) continue;
+      size_t last_before = 0;
+      for (size_t t : ent.mention_tokens) last_before = t < i ? std::max(last_before, t + 1) : last_before;
+      if (best < 0 || last_before > best_token) {
+        best = static_cast<int>(e);
+        best_token = last_before;
+      }
+    }
+  }
+  return best;
+}
+
+// "NATO" for "North Atlantic Treaty Organization": initials of capitalised
+// words.
+int OrgByAcronym(const Doc& doc, std::string_view acronym) {
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const WorkEntity& ent = doc.entities[e];
+    if (ent.type != EntityType::kOrg) continue;
+    std::string initials;
+    bool word_start = true;
+    for (char c : ent.name) {
+      if (word_start && c >= 'A' && c <= 'Z') initials.push_back(c);
+      word_start = c == ' ' || c == '-';
+    }
+    if (initials.size() >= 2 && initials == acronym) return static_cast<int>(e);
+  }
+  return -1;
+}
+
+std::vector<std::string_view> NameWords(const Doc& doc, const Piece& p) {
+  return {doc.words.begin() + static_cast<long>(p.begin), doc.words.begin() + static_cast<long>(p.end)};
+}
+
+void Grow(Doc* doc, int e, const Piece& p) {
+  WorkEntity& ent = doc->entities[e];
+  const std::string_view text = SpanText(doc->text, doc->Span(p.begin, p.end));
+  if (text.size() > ent.name.size() && ent.type == p.type) {
+    ent.name = std::string(text);
+    if (p.type == EntityType::kPerson) ent.name_words = NameWords(*doc, p);
+  }
+  if (ent.gender == '-' && p.gender != '-') ent.gender = p.gender;
+  AddMention(doc, e, p.begin, doc->Span(p.begin, p.end));
+}
+
+}  // namespace
+
+int EntityForKey(Doc* doc, const std::string& key, EntityType type, const std::string& name) {
+  for (size_t e = 0; e < doc->entities.size(); ++e) {
+    if (doc->entities[e].key == key) return static_cast<int>(e);
+  }
+  WorkEntity ent;
+  ent.key = key;
+  ent.type = type;
+  ent.name = name;
+  doc->entities.push_back(std::move(ent));
+  return static_cast<int>(doc->entities.size() - 1);
+}
+
+void AddMention(Doc* doc, int entity, size_t begin_token, ByteSpan span) {
+  WorkEntity& ent = doc->entities[entity];
+  for (const ByteSpan& m : ent.mentions) {
+    if (m.begin == span.begin && m.end == span.end) return;
+  }
+  ent.mentions.push_back(span);
+  ent.mention_tokens.push_back(begin_token);
+}
+
+void BuildEntities(Doc* doc) {
+  const Lexicon& lex = Lexicon::Get();
+  std::vector<size_t> single_people;
+  for (size_t pi = 0; pi < doc->pieces.size(); ++pi) {
+    Piece& p = doc->pieces[pi];
+    const std::string text(SpanText(doc->text, doc->Span(p.begin, p.end)));
+    if (p.entry && p.entry->capital && doc->options->capital_as_government &&
+        ActsAsGovernment(*doc, p)) {
+      const std::string key = "GPE:" + p.entry->country;
+      p.entity = EntityForKey(doc, key, EntityType::kGpe, lex.CountryName(p.entry->country));
+      AddMention(doc, p.entity, p.begin, doc->Span(p.begin, p.end));
+      continue;
+    }
+    if (p.type == EntityType::kPerson && !p.entry) {
+      if (p.end - p.begin == 1) {
+        single_people.push_back(pi);
+        continue;
+      }
+      p.entity = SamePerson(*doc, NameWords(*doc, p));
+      if (p.entity < 0) {
+        p.entity = EntityForKey(doc, "PERSON:" + text, EntityType::kPerson, text);
+        doc->entities[p.entity].name_words = NameWords(*doc, p);
+      }
+      Grow(doc, p.entity, p);
+      continue;
+    }
+    if (!p.entry && p.type == EntityType::kOrg && doc->token(p.begin).all_upper) {
+      p.entity = OrgByAcronym(*doc, text);
+      if (p.entity >= 0) {
+        AddMention(doc, p.entity, p.begin, doc->Span(p.begin, p.end));
+        continue;
+      }
+    }
+    const std::string key = p.entry ? p.entry->key : std::string(TypePrefix(p.type)) + text;
+    p.entity = EntityForKey(doc, key, p.type, text);
+    Grow(doc, p.entity, p);
+  }
+  // Surnames after every full name is known, so "Lavrov" can come first.
+  for (size_t pi : single_people) {
+    Piece& p = doc->pieces[pi];
+    p.entity = PersonBySurname(*doc, doc->words[p.begin], p.begin);
+    if (p.entity < 0) {
+      const std::string text(doc->words[p.begin]);
+      p.entity = EntityForKey(doc, "PERSON:" + text, EntityType::kPerson, text);
+      doc->entities[p.entity].name_words = {doc->words[p.begin]};
+    }
+    Grow(doc, p.entity, p);
+  }
+  for (const RoleFact& f : doc->roles) {
+    const int e = doc->pieces[f.piece].entity;
+    if (e < 0) continue;
+    WorkEntity& ent = doc->entities[e];
+    if (ent.gender == '-' && f.gender != '-') ent.gender = f.gender;
+    if (std::find(ent.roles.begin(), ent.roles.end(), f.title) == ent.roles.end()) {
+      ent.roles.push_back(f.title);
+    }
+    if (!f.affiliation_key.empty() &&
+        std::find(ent.affiliation_keys.begin(), ent.affiliation_keys.end(), f.affiliation_key) ==
+            ent.affiliation_keys.end()) {
+      ent.affiliation_keys.push_back(f.affiliation_key);
+    }
+  }
+}
+
+namespace {
+
+struct Antecedent {
+  size_t token;
+  int entity;
+};
+
+// The entity a pronoun at token i stands for, or -1.
+int ResolvePronoun(const Doc& doc, const std::vector<Antecedent>& before, size_t i,
+                   std::string_view pronoun) {
+  const unsigned sentence = doc.sentence_of[i];
+  const bool person = pronoun == "he" || pronoun == "she";
+  const unsigned reach = person ? 6 : (pronoun == "it" ? 1 : 2);
+  for (auto it = before.rbegin(); it != before.rend(); ++it) {
+    if (it->token >= i) continue;
+    if (sentence - doc.sentence_of[it->token] > reach) break;
+    if (doc.in_quote[it->token]) continue;
+    const WorkEntity& ent = doc.entities[it->entity];
+    if (person) {
+      if (ent.type != EntityType::kPerson) continue;
+      if (ent.gender != '-' && ent.gender != (pronoun == "he" ? 'm' : 'f')) continue;
+      return it->entity;
+    }
+    if (pronoun == "they" && (ent.type == EntityType::kOrg || ent.type == EntityType::kNorp)) {
+      return it->entity;
+    }
+    if (pronoun == "it" && (ent.type == EntityType::kOrg || ent.type == EntityType::kGpe)) {
+      // The subject of the sentence before: its first such mention.
+      int first = it->entity;
+      for (auto jt = it; jt != before.rend() && doc.sentence_of[jt->token] ==
+                                                  doc.sentence_of[it->token]; ++jt) {
+        const EntityType t = doc.entities[jt->entity].type;
+        if (t == EntityType::kOrg || t == EntityType::kGpe) first = jt->entity;
+      }
+      return first;
+    }
+  }
+  return -1;
+}
+
+// "X, who ...": the person whose mention ends just before the comma.
+void ResolveRelative(Doc* doc, size_t i) {
+  const size_t end = doc->token(i - 2).span.end;
+  for (size_t e = 0; e < doc->entities.size(); ++e) {
+    if (doc->entities[e].type != EntityType::kPerson) continue;
+    for (const ByteSpan& m : doc->entities[e].mentions) {
+      if (m.end == end) {
+        AddMention(doc, static_cast<int>(e), i, doc->token(i).span);
+        return;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void ResolveMetonymsAndPronouns(Doc* doc) {
+  if (!doc->options->resolve_pronouns) return;
+  std::vector<Antecedent> antecedents;
+  for (size_t e = 0; e < doc->entities.size(); ++e) {
+    for (size_t t : doc->entities[e].mention_tokens) {
+      antecedents.push_back({t, static_cast<int>(e)});
+    }
+  }
+  std::sort(antecedents.begin(), antecedents.end(),
+            [](const Antecedent& a, const Antecedent& b) { return a.token < b.token; });
+  for (size_t i = 0; i < doc->size(); ++i) {
+    const std::string_view w = doc->lower_words[i];
+    if (w == "who" && i >= 2 && doc->words[i - 1] == ",") {
+      ResolveRelative(doc, i);  // "Sergey Lavrov, who said ..."
+      continue;
+    }
+    if (w != "he" && w != "she" && w != "they" && w != "it") continue;
+    if (doc->in_quote[i]) continue;  // speakers stand outside quotations
+    if (w == "it" && (!doc->token(i).upper_initial || !VerbFollows(*doc, i + 1) ||
+                      doc->lower_words[i + 1] == "is" || doc->lower_words[i + 1] == "was")) {
+      continue;  // only "It has ...", "It said ...": not "it is" or objects
+    }
+    const int e = ResolvePronoun(*doc, antecedents, i, w);
+    if (e < 0) continue;
+    WorkEntity& ent = doc->entities[e];
+    if (ent.gender == '-' && (w == "he" || w == "she")) ent.gender = w == "he" ? 'm' : 'f';
+    AddMention(doc, e, i, doc->token(i).span);
+  }
+}
+
+}  // namespace newsmill::entities

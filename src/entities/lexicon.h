@@ -1,0 +1,97 @@
+// The lexicons of the entities stage (internal header): gazetteers of places,
+// organisations and nationalities, titles, name heads, given names and common
+// words, read once from data/entities/ and the iso-codes table generated at
+// build time.
+#ifndef NEWSMILL_ENTITIES_LEXICON_H_
+#define NEWSMILL_ENTITIES_LEXICON_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "newsmill/record.h"
+
+namespace newsmill::entities {
+
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
+using SvSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+
+// A name in a gazetteer, as tokens ("St.", "Petersburg").
+struct PhraseEntry {
+  std::vector<std::string> words;
+  EntityType type = EntityType::kMisc;
+  std::string key;      // one entity per key: "GPE:RU", "ORG:NATO", "NORP:RU"
+  std::string country;  // ISO 3166-1 alpha-2 it belongs to, or ""
+  bool capital = false;  // the capital of `country`
+};
+
+struct TitleEntry {
+  std::vector<std::string> words;  // lower case
+  bool honorific = false;          // "Mr.", "Mrs.": no role
+  char gender = '-';               // 'm', 'f' or '-'
+};
+
+enum class HeadPosition : unsigned char { kLast, kFirst, kOf };
+
+// Token texts of a span of the document, and the same lower-cased (ASCII).
+struct Words {
+  const std::vector<std::string_view>* text;
+  const std::vector<std::string_view>* lower;
+};
+
+class Lexicon {
+ public:
+  static const Lexicon& Get();
+
+  // The longest gazetteer phrase that starts at token i and ends before
+  // `end` (exact case), or nullptr. Sets *len to its length in tokens.
+  const PhraseEntry* MatchPhrase(const Words& w, size_t i, size_t end, size_t* len) const;
+  // The longest title that ends at token `last` (inclusive) and starts at or
+  // after `begin` (any case), or nullptr. Sets *len.
+  const TitleEntry* MatchTitleEndingAt(const Words& w, size_t begin, size_t last,
+                                       size_t* len) const;
+  // The longest title that starts at token i and ends before `end`.
+  const TitleEntry* MatchTitle(const Words& w, size_t i, size_t end, size_t* len) const;
+  // The type a head word gives a name at `pos`, if any.
+  std::optional<EntityType> Head(std::string_view word, HeadPosition pos) const;
+  // 'm', 'f' or '-' for a given name; 0 when `word` is not one.
+  char FirstNameGender(std::string_view word) const;
+  bool IsCommonWord(std::string_view word) const { return common_.contains(word); }
+  // The short English name of a country ("Russia" for "RU").
+  std::string CountryName(std::string_view alpha2) const;
+
+ private:
+  Lexicon();
+  void AddPhrase(std::string_view name, PhraseEntry entry);
+  void LoadPlaces(std::string_view data);
+  void LoadOrganizations();
+  void LoadDemonyms();
+  void LoadTitles();
+  void LoadHeads();
+
+  SvMap<std::vector<PhraseEntry>> phrases_;  // by first word, longest first
+  SvMap<std::vector<TitleEntry>> titles_by_first_;
+  SvMap<std::vector<TitleEntry>> titles_by_last_;
+  SvMap<EntityType> heads_[3];
+  SvMap<char> first_names_;
+  SvSet common_;
+  SvMap<std::string> country_names_;
+};
+
+// Calls fn(columns) for each data line (not empty, not a # comment) of a
+// tab-separated file.
+void ForEachRow(std::string_view data,
+                const std::function<void(const std::vector<std::string_view>&)>& fn);
+
+}  // namespace newsmill::entities
+
+#endif  // NEWSMILL_ENTITIES_LEXICON_H_

@@ -1,0 +1,331 @@
+// Names: capitalised runs cut into names and typed (see entities.h).
+#include <algorithm>
+
+#include "common/utf8.h"
+#include "entities/document.h"
+
+namespace newsmill::entities {
+namespace {
+
+bool IsParticle(std::string_view w) {
+  static const SvSet* kParticles = new SvSet{
+      "de", "del", "della", "di", "da", "das", "dos", "du", "van", "von", "der", "den",
+      "ter", "la", "le", "bin", "ibn", "al", "el", "ben", "abu", "bint", "y", "zu"};
+  return kParticles->contains(w);
+}
+
+bool IsRomanOrNumber(std::string_view w) {
+  return !w.empty() && w.find_first_not_of("IVX0123456789") == std::string_view::npos;
+}
+
+// A title-case line: a headline or a list of names, where capitals say
+// nothing about names.
+bool IsHeadline(const Doc& doc, const Sentence& s) {
+  int long_words = 0;
+  int capitalised = 0;
+  for (size_t i = s.token_begin; i < s.token_end; ++i) {
+    if (doc.token(i).kind != TokenKind::kWord || doc.words[i].size() < 4) continue;
+    ++long_words;
+    capitalised += doc.token(i).upper_initial;
+  }
+  if (long_words < 3) return false;
+  return capitalised * 4 >= long_words * 3 && doc.words[s.token_end - 1] != ".";
+}
+
+class NameFinder {
+ public:
+  explicit NameFinder(Doc* doc) : doc_(*doc), lex_(Lexicon::Get()), w_(doc->words_view()) {}
+
+  void Sentence(const newsmill::Sentence& s, bool headline) {
+    headline_ = headline;
+    sentence_begin_ = s.token_begin;
+    const size_t e = s.token_end;
+    size_t i = s.token_begin;
+    while (i < e) {
+      if (!IsNameToken(doc_, i)) {
+        ++i;
+        continue;
+      }
+      size_t j = RunEnd(i, e);
+      // Drop function words and the like that open a run ("The", "On").
+      while (i < j && lex_.IsCommonWord(doc_.words[i]) && !PhraseAt(i, e) &&
+             !lex_.FirstNameGender(doc_.words[i])) {
+        ++i;
+      }
+      if (i < j) Run(i, j, e);
+      i = std::max(j, i + 1);
+    }
+  }
+
+ private:
+  // The end of the capitalised run at i, across particles ("Ursula von der
+  // Leyen") and across "of" after a head word ("Battle of Stalingrad").
+  size_t RunEnd(size_t i, size_t e) const {
+    size_t j = i;
+    while (j < e) {
+      if (IsNameToken(doc_, j)) {
+        ++j;
+        continue;
+      }
+      size_t k = j;
+      while (k < e && IsParticle(doc_.words[k])) ++k;
+      if (k > j && k < e && IsNameToken(doc_, k)) {
+        j = k;
+        continue;
+      }
+      if (doc_.lower_words[j] == "of" && j > i && j + 1 < e && IsNameToken(doc_, j + 1) &&
+          (lex_.Head(doc_.words[j - 1], HeadPosition::kOf) || TitleSpans(j - 1, j + 1, e))) {
+        j += 1;
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+
+  const PhraseEntry* PhraseAt(size_t i, size_t e, size_t* len = nullptr) const {
+    size_t n = 0;
+    const PhraseEntry* p = lex_.MatchPhrase(w_, i, e, &n);
+    if (len) *len = n;
+    return p;
+  }
+
+  // A title that starts at i and reaches token `through` ("Secretary of
+  // State").
+  bool TitleSpans(size_t i, size_t through, size_t e) const {
+    size_t n = 0;
+    return lex_.MatchTitle(w_, i, e, &n) != nullptr && i + n > through;
+  }
+
+  bool TitleAt(size_t i, size_t e) const {
+    size_t n = 0;
+    return lex_.MatchTitle(w_, i, e, &n) != nullptr;
+  }
+
+  void Add(size_t b, size_t e, EntityType type, bool typed, const PhraseEntry* entry) {
+    Piece p;
+    p.begin = b;
+    p.end = e;
+    p.type = type;
+    p.typed = typed;
+    p.entry = entry;
+    p.headline = headline_;
+    p.sentence_initial = b == sentence_begin_;
+    doc_.pieces.push_back(p);
+  }
+
+  // The whole run [b, e) is one name when a head word types it.
+  bool WholeRun(size_t b, size_t e) {
+    if (e - b < 2) return false;
+    size_t last = e - 1;
+    if (IsRomanOrNumber(doc_.words[last]) && last > b) --last;  // "World War II"
+    std::optional<EntityType> type = lex_.Head(doc_.words[last], HeadPosition::kLast);
+    if (!type) type = lex_.Head(doc_.words[b], HeadPosition::kFirst);
+    if (!type) return false;
+    // Leading titles and adjectives of nationality stay out: "Russian
+    // Foreign Ministry" is one name, "Foreign Minister X" is not a run
+    // with a head.
+    Add(b, e, *type, true, nullptr);
+    return true;
+  }
+
+  // "the Battle of Stalingrad", "Ministry of Foreign Affairs": from the
+  // head word before "of" to the end.
+  bool OfHead(size_t b, size_t e) {
+    for (size_t k = b + 1; k + 1 < e; ++k) {
+      if (doc_.lower_words[k] != "of") continue;
+      const std::optional<EntityType> type = lex_.Head(doc_.words[k - 1], HeadPosition::kOf);
+      if (!type) continue;
+      size_t start = k - 1;
+      // "Central Bank of Russia": plain capitalised words before the head.
+      while (*type == EntityType::kOrg && start > b && !PhraseAt(start - 1, e) &&
+             !TitleAt(start - 1, e) && !lex_.IsCommonWord(doc_.words[start - 1])) {
+        --start;
+      }
+      // The name ends where a title or a given name starts ("Bank of
+      // England Governor Andrew Bailey").
+      size_t end = k + 1;
+      while (end < e && !(end > k + 1 && (TitleAt(end, e) || lex_.FirstNameGender(doc_.words[end])))) {
+        ++end;
+      }
+      if (start > b) Segment(b, start, e);
+      Add(start, end, *type, true, nullptr);
+      if (end < e) Segment(end, e, e);
+      return true;
+    }
+    return false;
+  }
+
+  void Run(size_t b, size_t e, size_t sentence_end) {
+    size_t len = 0;
+    const PhraseEntry* whole = PhraseAt(b, e, &len);
+    if (whole && len == e - b) {
+      Add(b, e, whole->type, true, whole);
+      return;
+    }
+    if (OfHead(b, e) || WholeRun(b, e)) return;
+    Segment(b, e, sentence_end);
+  }
+
+  // Cuts a run into titles (skipped), gazetteer names and other names.
+  void Segment(size_t b, size_t e, size_t sentence_end) {
+    size_t k = b;
+    while (k < e) {
+      size_t len = 0;
+      const bool first_name = lex_.FirstNameGender(doc_.words[k]) != 0;
+      if (!first_name && lex_.MatchTitle(w_, k, e, &len)) {
+        k += len;
+        continue;
+      }
+      if (doc_.lower_words[k].starts_with("ex-")) {  // "Ex-President"
+        ++k;
+        continue;
+      }
+      const PhraseEntry* p = PhraseAt(k, e, &len);
+      // "Manchester United", "Texas Instruments": a place and words that
+      // name nothing by themselves make one organisation.
+      if (p && (p->type == EntityType::kGpe || p->type == EntityType::kLoc) && k + len < e &&
+          PlainTail(k + len, e)) {
+        Add(k, e, EntityType::kOrg, true, nullptr);
+        return;
+      }
+      // "Jordan Peterson": a given name before a capitalised word is a name.
+      if (p && !(first_name && len == 1 && k + 1 < e && !PhraseAt(k + 1, e))) {
+        Add(k, k + len, p->type, true, p);
+        k += len;
+        continue;
+      }
+      size_t m = k + 1;
+      while (m < e && (first_name || (!PhraseAt(m, e) && !TitleAt(m, e)))) ++m;
+      while (m > k + 1 && IsParticle(doc_.words[m - 1])) --m;
+      AddName(k, m);
+      k = m;
+    }
+    (void)sentence_end;
+  }
+
+  // Tokens [b, e) are capitalised words that are no title, place, given
+  // name or common word.
+  bool PlainTail(size_t b, size_t e) const {
+    for (size_t k = b; k < e; ++k) {
+      if (TitleAt(k, e) || PhraseAt(k, e) || lex_.FirstNameGender(doc_.words[k]) ||
+          lex_.IsCommonWord(doc_.words[k]) || IsParticle(doc_.words[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void AddName(size_t b, size_t e) {
+    Add(b, e, EntityType::kMisc, false, nullptr);
+    Piece& p = doc_.pieces.back();
+    const char gender = lex_.FirstNameGender(doc_.words[b]);
+    bool particle = false;
+    for (size_t k = b + 1; k + 1 < e; ++k) particle |= IsParticle(doc_.words[k]);
+    if (e - b == 1 && doc_.token(b).all_upper && doc_.words[b].size() <= 6) {
+      p.type = EntityType::kOrg;  // an acronym: "FIFA", "UNHCR"
+      p.typed = true;
+    } else if ((gender && e - b >= 2) || particle) {
+      p.type = EntityType::kPerson;
+      p.typed = true;
+      p.gender = gender ? gender : '-';
+    } else if (b >= 2 && doc_.lower_words[b - 1] == "of" &&
+               (doc_.lower_words[b - 2] == "city" || doc_.lower_words[b - 2] == "town" ||
+                doc_.lower_words[b - 2] == "village")) {
+      p.type = EntityType::kGpe;  // "the city of Stalingrad"
+      p.typed = true;
+    }
+  }
+
+  Doc& doc_;
+  const Lexicon& lex_;
+  Words w_;
+  bool headline_ = false;
+  size_t sentence_begin_ = 0;
+};
+
+std::string_view PieceText(const Doc& doc, const Piece& p) {
+  return SpanText(doc.text, doc.Span(p.begin, p.end));
+}
+
+bool FollowedBySpeechVerb(const Doc& doc, const Piece& p) {
+  size_t i = p.end;
+  if (i < doc.size() && doc.token(i).kind == TokenKind::kPossessive) return false;
+  if (i < doc.size() && (doc.lower_words[i] == "also" || doc.lower_words[i] == "has")) ++i;
+  return i < doc.size() && IsSpeechVerb(doc.lower_words[i]);
+}
+
+}  // namespace
+
+bool IsNameToken(const Doc& doc, size_t i) {
+  const Token& t = doc.token(i);
+  if (t.kind != TokenKind::kWord && t.kind != TokenKind::kAbbreviation) return false;
+  const std::string_view w = doc.words[i];
+  const size_t dash = w.find('-');
+  if (t.upper_initial) {
+    // "Russian-speaking" is an adjective; "Rolls-Royce" a name.
+    return dash == std::string_view::npos || dash + 1 >= w.size() ||
+           !(w[dash + 1] >= 'a' && w[dash + 1] <= 'z');
+  }
+  // "al-Assad", "bin-Salman": a particle joined to a capitalised name.
+  return dash != std::string_view::npos && dash <= 4 && dash + 1 < w.size() &&
+         w[dash + 1] >= 'A' && w[dash + 1] <= 'Z' && IsParticleWord(w.substr(0, dash));
+}
+
+bool IsParticleWord(std::string_view w) { return IsParticle(w); }
+
+bool IsSpeechVerb(std::string_view w) {
+  static const SvSet* kVerbs = new SvSet{
+      "said", "says", "told", "tells", "added", "adds", "stated", "explained", "noted",
+      "argued", "insisted", "warned", "claimed", "wrote", "writes", "announced", "declared",
+      "replied", "responded", "asked", "urged", "accused", "denied", "acknowledged", "admitted",
+      "confirmed", "reiterated", "indicated", "suggested", "stressed", "emphasized",
+      "emphasised", "believes", "thinks", "tweeted", "posted", "recalled", "predicted"};
+  return kVerbs->contains(w);
+}
+
+void FindNames(Doc* doc) {
+  NameFinder finder(doc);
+  const auto& sentences = doc->analysis->sentences;
+  doc->headline.assign(sentences.size(), 0);
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    doc->headline[s] = IsHeadline(*doc, sentences[s]);
+    finder.Sentence(sentences[s], doc->headline[s]);
+  }
+}
+
+void TypeNamesFromDocument(Doc* doc) {
+  // What the typed names of the page say: their texts and the surnames of
+  // people ("Lavrov" once "Sergey Lavrov" is a person).
+  SvMap<EntityType> known;
+  for (const Piece& p : doc->pieces) {
+    if (!p.typed || p.headline) continue;
+    known.emplace(std::string(PieceText(*doc, p)), p.type);
+    if (p.type == EntityType::kPerson && p.end - p.begin >= 2) {
+      known.emplace(std::string(doc->words[p.end - 1]), EntityType::kPerson);
+    }
+  }
+  std::vector<Piece> kept;
+  kept.reserve(doc->pieces.size());
+  for (Piece& p : doc->pieces) {
+    if (!p.typed) {
+      const auto it = known.find(PieceText(*doc, p));
+      const size_t n = p.end - p.begin;
+      if (it != known.end()) {
+        p.type = it->second;
+      } else if (p.headline || (n == 1 && (p.sentence_initial ||
+                                            utf8::CountCodePoints(doc->words[p.begin]) < 2))) {
+        continue;  // capitals in a headline or opening a sentence prove nothing
+      } else if (n >= 2 && n <= 3 && FollowedBySpeechVerb(*doc, p)) {
+        p.type = EntityType::kPerson;
+      } else if (n >= 2 && n <= 3) {
+        p.type = EntityType::kPerson;  // most unknown two-word names are people
+      }
+      p.typed = true;
+    }
+    kept.push_back(p);
+  }
+  doc->pieces.swap(kept);
+}
+
+}  // namespace newsmill::entities

@@ -1,0 +1,130 @@
+#include "statements/cue_lexicon.h"
+
+#include "newsmill/statements.h"
+
+namespace newsmill::data {
+extern const std::string_view kstatements_cues_tsv;
+extern const std::string_view kstatements_acts_tsv;
+extern const std::string_view kstatements_sources_tsv;
+}  // namespace newsmill::data
+
+namespace newsmill::statements {
+namespace {
+
+// Calls fn(columns) for each data line (no '#' comment, not the header).
+template <typename Fn>
+void ForEachRow(std::string_view file, Fn fn) {
+  bool header = true;
+  while (!file.empty()) {
+    const size_t nl = file.find('\n');
+    std::string_view line = file.substr(0, nl);
+    file.remove_prefix(nl == std::string_view::npos ? file.size() : nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string_view> cols;
+    for (size_t start = 0;;) {
+      const size_t tab = line.find('\t', start);
+      cols.push_back(line.substr(start, tab == std::string_view::npos
+                                            ? std::string_view::npos
+                                            : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    fn(cols);
+  }
+}
+
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// The regular -s, -ed and -ing forms of an English verb.
+std::vector<std::string> RegularForms(const std::string& v) {
+  std::vector<std::string> out = {v};
+  const char last = v.back();
+  const bool consonant_y = last == 'y' && v.size() > 1 && !IsVowel(v[v.size() - 2]);
+  if (consonant_y) {
+    const std::string stem = v.substr(0, v.size() - 1);
+    out.push_back(stem + "ies");
+    out.push_back(stem + "ied");
+  } else if (v.ends_with("s") || v.ends_with("sh") || v.ends_with("ch") ||
+             v.ends_with("x") || v.ends_with("o")) {
+    out.push_back(v + "es");
+    out.push_back(v + "ed");
+  } else {
+    out.push_back(v + "s");
+    out.push_back(last == 'e' ? v + "d" : v + "ed");
+  }
+  if (last == 'e' && !v.ends_with("ee")) {
+    out.push_back(v.substr(0, v.size() - 1) + "ing");
+  } else {
+    out.push_back(v + "ing");
+  }
+  return out;
+}
+
+}  // namespace
+
+CueLexicon::CueLexicon() {
+  ForEachRow(data::kstatements_cues_tsv, [&](const std::vector<std::string_view>& c) {
+    if (c.size() < 2) return;
+    CueEntry e;
+    e.lemma_id = static_cast<int>(entries_.size()) + 1;
+    e.lemma = std::string(c[0]);
+    e.type = std::string(c[1]);
+    std::vector<std::string> forms = RegularForms(e.lemma);
+    if (c.size() > 2) {
+      std::string_view extra = c[2];
+      while (!extra.empty()) {
+        const size_t comma = extra.find(',');
+        forms.emplace_back(extra.substr(0, comma));
+        extra.remove_prefix(comma == std::string_view::npos ? extra.size() : comma + 1);
+      }
+    }
+    entries_.push_back(std::move(e));
+    // An explicit form wins over a generated one of another lemma ("found"
+    // is find, not found).
+    for (size_t i = 0; i < forms.size(); ++i) {
+      const bool explicit_form = i >= 4;
+      auto [it, inserted] = forms_.emplace(forms[i], entries_.size() - 1);
+      if (!inserted && explicit_form) it->second = entries_.size() - 1;
+    }
+  });
+  ForEachRow(data::kstatements_sources_tsv, [&](const std::vector<std::string_view>& c) {
+    if (c.size() >= 2) sources_[std::string(c[0])] = c[1] == "anonymous";
+  });
+  ForEachRow(data::kstatements_acts_tsv, [&](const std::vector<std::string_view>& c) {
+    if (c.size() >= 2) cameo_[std::string(c[0])] = std::string(c[1]);
+  });
+}
+
+const CueLexicon& CueLexicon::Get() {
+  static const CueLexicon* lexicon = new CueLexicon();
+  return *lexicon;
+}
+
+const CueEntry* CueLexicon::Find(std::string_view form) const {
+  auto it = forms_.find(std::string(form));
+  return it == forms_.end() ? nullptr : &entries_[it->second];
+}
+
+bool CueLexicon::IsAnonymous(std::string_view w) const {
+  auto it = sources_.find(std::string(w));
+  return it != sources_.end() && it->second;
+}
+
+bool CueLexicon::IsPronoun(std::string_view w) const {
+  auto it = sources_.find(std::string(w));
+  return it != sources_.end() && !it->second;
+}
+
+std::string_view CueLexicon::Cameo(std::string_view type) const {
+  auto it = cameo_.find(std::string(type));
+  return it == cameo_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+}  // namespace newsmill::statements

@@ -1,0 +1,40 @@
+// The cue lexicon and the source-word lists of data/statements/ (internal).
+#ifndef NEWSMILL_STATEMENTS_CUE_LEXICON_H_
+#define NEWSMILL_STATEMENTS_CUE_LEXICON_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsmill::statements {
+
+struct CueEntry {
+  int lemma_id = 0;   // index into the lexicon's lemmas, stable per build
+  std::string lemma;  // "say"
+  std::string type;   // "STATE"
+};
+
+class CueLexicon {
+ public:
+  // The lexicon built from the embedded data files, once.
+  static const CueLexicon& Get();
+
+  // The entry for a lower-cased word form ("said"), or nullptr.
+  const CueEntry* Find(std::string_view form) const;
+  bool IsAnonymous(std::string_view lower_word) const;
+  bool IsPronoun(std::string_view lower_word) const;
+  // CAMEO code of a type ("ACCUSE" -> "112"), empty when unknown.
+  std::string_view Cameo(std::string_view type) const;
+
+ private:
+  CueLexicon();
+  std::vector<CueEntry> entries_;
+  std::unordered_map<std::string, size_t> forms_;
+  std::unordered_map<std::string, bool> sources_;  // word -> anonymous?
+  std::unordered_map<std::string, std::string> cameo_;
+};
+
+}  // namespace newsmill::statements
+
+#endif  // NEWSMILL_STATEMENTS_CUE_LEXICON_H_

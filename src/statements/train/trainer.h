@@ -1,0 +1,33 @@
+// Averaged structured perceptron training for the statements tagger
+// (internal; newsmill_statements_train library).
+#ifndef NEWSMILL_STATEMENTS_TRAIN_TRAINER_H_
+#define NEWSMILL_STATEMENTS_TRAIN_TRAINER_H_
+
+#include <cstdio>
+#include <vector>
+
+#include "newsmill/statements.h"
+#include "statements/train/corpus.h"
+
+namespace newsmill::statements {
+
+struct TrainOptions {
+  int epochs = 8;
+  uint32_t buckets = StatementModel::kDefaultBuckets;
+  uint64_t seed = 1;      // shuffling order, so runs are reproducible
+  std::FILE* log = nullptr;  // one line per epoch when set
+};
+
+// Trains on `train`; after each epoch reports exact-span F1 on `dev` (may be
+// empty) to options.log.
+StatementModel TrainTagger(const std::vector<Example>& train,
+                           const std::vector<Example>& dev,
+                           const TrainOptions& options);
+
+// Exact-span counts of `model` on `examples`.
+SpanCounts Evaluate(const StatementModel& model,
+                    const std::vector<Example>& examples);
+
+}  // namespace newsmill::statements
+
+#endif  // NEWSMILL_STATEMENTS_TRAIN_TRAINER_H_

@@ -1,0 +1,142 @@
+// One test per rule of the entities stage.
+#include <gtest/gtest.h>
+
+#include "entities/entity_test_util.h"
+
+namespace newsmill {
+namespace {
+
+using testing::Find;
+using Strings = std::vector<std::string>;
+
+TEST(Entities, TitleBeforeNameGivesRoleAndAffiliation) {
+  const auto f = Find("German Chancellor Olaf Scholz spoke to reporters.");
+  const Entity* scholz = f.Named("Olaf Scholz");
+  ASSERT_NE(scholz, nullptr);
+  EXPECT_EQ(scholz->type, EntityType::kPerson);
+  EXPECT_EQ(scholz->roles, Strings{"Chancellor"});
+  ASSERT_EQ(scholz->affiliations.size(), 1u);
+  const Entity* germany = f.Named("Germany");
+  ASSERT_NE(germany, nullptr);
+  EXPECT_EQ(scholz->affiliations[0], germany->id);
+  EXPECT_EQ(f.Mentions(*scholz), Strings{"Olaf Scholz"});
+}
+
+TEST(Entities, LowerCaseTitleAfterOrganisation) {
+  const auto f = Find("Kremlin spokesman Dmitry Peskov denied it. Peskov's remarks followed.");
+  const Entity* peskov = f.Named("Dmitry Peskov");
+  ASSERT_NE(peskov, nullptr);
+  EXPECT_EQ(peskov->roles, Strings{"spokesman"});
+  EXPECT_EQ(peskov->gender, "male");
+  EXPECT_EQ(f.Mentions(*peskov), (Strings{"Dmitry Peskov", "Peskov"}));
+  ASSERT_NE(f.Named("Kremlin"), nullptr);
+  EXPECT_EQ(f.Named("Kremlin")->type, EntityType::kOrg);
+}
+
+TEST(Entities, Appositions) {
+  const auto f = Find(
+      "Hugh Hill, a doctor, said the wait was long. Nasser Kan'ani, the ministry's "
+      "spokesperson, rejected the claim.");
+  ASSERT_NE(f.Named("Hugh Hill"), nullptr);
+  EXPECT_EQ(f.Named("Hugh Hill")->type, EntityType::kPerson);
+  EXPECT_EQ(f.Named("Hugh Hill")->roles, Strings{"doctor"});
+  ASSERT_NE(f.Named("Nasser Kan'ani"), nullptr);
+  EXPECT_EQ(f.Named("Nasser Kan'ani")->roles, Strings{"spokesperson"});
+}
+
+TEST(Entities, RoleDescriptionBeforeTheName) {
+  const auto f = Find(
+      "Russia's foreign minister accused the West. Foreign Minister Sergey Lavrov also said "
+      "more. Lavrov left.");
+  const Entity* lavrov = f.Named("Sergey Lavrov");
+  ASSERT_NE(lavrov, nullptr);
+  EXPECT_EQ(f.Mentions(*lavrov),
+            (Strings{"Russia's foreign minister", "Sergey Lavrov", "Lavrov"}));
+  const Entity* russia = f.Named("Russia");
+  ASSERT_NE(russia, nullptr);
+  EXPECT_EQ(lavrov->affiliations, Strings{russia->id});
+}
+
+TEST(Entities, PronounsInSubjectPosition) {
+  const auto f = Find(
+      "Angela Merkel arrived late. \u201CHe is wrong,\u201D she said. Olaf Scholz said he "
+      "would wait.");
+  const Entity* merkel = f.Named("Angela Merkel");
+  ASSERT_NE(merkel, nullptr);
+  EXPECT_EQ(f.Mentions(*merkel), (Strings{"Angela Merkel", "she"}));
+  const Entity* scholz = f.Named("Olaf Scholz");
+  ASSERT_NE(scholz, nullptr);
+  EXPECT_EQ(f.Mentions(*scholz), (Strings{"Olaf Scholz", "he"}));
+}
+
+TEST(Entities, CapitalActingAsGovernmentJoinsItsCountry) {
+  const auto f = Find("Officials in Moscow met. Later Moscow said it would respond.");
+  const Entity* russia = f.Named("Russia");
+  ASSERT_NE(russia, nullptr);
+  EXPECT_EQ(f.Mentions(*russia), Strings{"Moscow"});
+  const Entity* moscow = f.Named("Moscow");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->type, EntityType::kGpe);
+  EXPECT_EQ(moscow->mentions.size(), 1u);
+}
+
+TEST(Entities, CountryAliasesAndDemonyms) {
+  const auto f = Find("The U.S. and NATO met. Russian troops and Ukrainians left.");
+  ASSERT_NE(f.Named("U.S."), nullptr);
+  EXPECT_EQ(f.Named("U.S.")->type, EntityType::kGpe);
+  ASSERT_NE(f.Named("NATO"), nullptr);
+  EXPECT_EQ(f.Named("NATO")->type, EntityType::kOrg);
+  ASSERT_NE(f.Named("Russian"), nullptr);
+  EXPECT_EQ(f.Named("Russian")->type, EntityType::kNorp);
+}
+
+TEST(Entities, NamesWithParticles) {
+  const auto f = Find("The plan was backed by Ursula von der Leyen and by Jan de Vries.");
+  ASSERT_NE(f.Named("Ursula von der Leyen"), nullptr);
+  EXPECT_EQ(f.Named("Ursula von der Leyen")->type, EntityType::kPerson);
+  ASSERT_NE(f.Named("Jan de Vries"), nullptr);
+}
+
+TEST(Entities, HeadWordsTypeNames) {
+  const auto f = Find(
+      "He studied the Battle of Stalingrad at the University of Leeds and worked for Acme "
+      "Holdings near the Caspian Sea.");
+  ASSERT_NE(f.Named("Battle of Stalingrad"), nullptr);
+  EXPECT_EQ(f.Named("Battle of Stalingrad")->type, EntityType::kEvent);
+  ASSERT_NE(f.Named("University of Leeds"), nullptr);
+  EXPECT_EQ(f.Named("University of Leeds")->type, EntityType::kOrg);
+  ASSERT_NE(f.Named("Acme Holdings"), nullptr);
+  EXPECT_EQ(f.Named("Acme Holdings")->type, EntityType::kOrg);
+  ASSERT_NE(f.Named("Caspian Sea"), nullptr);
+  EXPECT_EQ(f.Named("Caspian Sea")->type, EntityType::kLoc);
+}
+
+TEST(Entities, SentenceInitialWordsAndHeadlines) {
+  const auto f = Find("Asked About Talks, Minister Stays Silent\n\nAsked about it, nobody spoke.");
+  EXPECT_TRUE(f.entities.empty()) << f.entities[0].name;
+}
+
+TEST(Entities, SurnameBeforeFullName) {
+  const auto f = Find("Lavrov spoke first. Later Sergey Lavrov added more.");
+  const Entity* lavrov = f.Named("Sergey Lavrov");
+  ASSERT_NE(lavrov, nullptr);
+  EXPECT_EQ(lavrov->mentions.size(), 2u);
+}
+
+TEST(Entities, EntityAtSpanPrefersTheBestOverlap) {
+  const auto f = Find(
+      "German Chancellor Olaf Scholz called. Scholz's office said he was ready.");
+  const size_t office = f.text.find("Scholz's office");
+  const int e = EntityAtSpan(f.entities, {office, office + 15});
+  ASSERT_GE(e, 0);
+  EXPECT_EQ(f.entities[e].name, "Olaf Scholz");
+  EXPECT_EQ(EntityAtSpan(f.entities, {0, 0}), -1);
+}
+
+TEST(Entities, EmptyText) {
+  EXPECT_TRUE(Find("").entities.empty());
+  EXPECT_TRUE(Find("...").entities.empty());
+}
+
+}  // namespace
+}  // namespace newsmill

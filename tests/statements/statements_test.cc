@@ -1,0 +1,249 @@
+// Statements stage on sentences written for these tests: quotation styles,
+// interrupted and multi-paragraph quotes, scare quotes, indirect cues,
+// speech-act types, speaker resolution with hand-built entities, and the
+// model file round trip.
+#include "newsmill/statements.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "statements/tokenize.h"
+
+namespace newsmill {
+namespace {
+
+Article MakeArticle(const std::string& text) {
+  Article a;
+  a.text = text;
+  for (size_t start = 0; start < text.size();) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    if (nl > start) a.blocks.push_back({BlockKind::kParagraph, {start, nl}});
+    start = nl + 1;
+  }
+  return a;
+}
+
+std::string Slice(const Article& a, ByteSpan s) {
+  return a.text.substr(s.begin, s.end - s.begin);
+}
+
+std::vector<Statement> Find(const Article& a, const std::vector<Entity>& e = {}) {
+  StatementOptions options;
+  options.model = DefaultStatementModel();
+  return FindStatements(a, e, options);
+}
+
+// The statement whose content contains `words`, or nullptr.
+const Statement* With(const Article& a, const std::vector<Statement>& st,
+                      const std::string& words) {
+  for (const Statement& s : st) {
+    if (Slice(a, s.content).find(words) != std::string::npos) return &s;
+  }
+  return nullptr;
+}
+
+TEST(StatementsTokenize, PennTreebankForms) {
+  const std::string text = "“We don’t,” Smith’s aide said. «Non» U.S. Sept. 5.";
+  std::vector<statements::Token> t;
+  statements::Tokenize(text, 0, text.size(), &t);
+  std::vector<std::string> norms;
+  for (const auto& x : t) norms.push_back(x.norm);
+  const std::vector<std::string> want = {"``", "we", "do", "n't", ",", "''", "smith",
+                                         "'s", "aide", "said", ".", "``", "non", "''",
+                                         "u.s.", "sept.", "5", "."};
+  EXPECT_EQ(norms, want);
+  EXPECT_EQ(text.substr(t[2].begin, t[2].end - t[2].begin), "do");
+}
+
+class QuoteStyles : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
+
+TEST_P(QuoteStyles, DirectQuoteWithSpeaker) {
+  const std::string text = std::string(GetParam().first) +
+                           "We will rebuild every school in the region" +
+                           GetParam().second + ", the minister said.";
+  const Article a = MakeArticle(text);
+  const auto st = Find(a);
+  const Statement* s = With(a, st, "rebuild every school");
+  ASSERT_NE(s, nullptr) << text;
+  EXPECT_EQ(s->kind, StatementKind::kDirect);
+  EXPECT_EQ(Slice(a, s->content), "We will rebuild every school in the region");
+  EXPECT_EQ(s->cue_lemma, "say");
+  EXPECT_EQ(Slice(a, s->speaker), "the minister");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, QuoteStyles,
+    ::testing::Values(std::make_pair("\u201C", "\u201D"), std::make_pair("\"", "\""),
+                      std::make_pair("\u00AB", "\u00BB"), std::make_pair("\u201E", "\u201C"),
+                      std::make_pair("\u2018", "\u2019"), std::make_pair("\u201A", "\u2019"),
+                      std::make_pair("\u300C", "\u300D"), std::make_pair("``", "''")));
+
+TEST(Statements, InterruptedQuoteGivesTwoSpansOneSpeaker) {
+  const Article a = MakeArticle(
+      "Maria Keller spoke on Monday. \u201CThe budget is balanced,\u201D she said, "
+      "\u201Cand the schools will get what they were promised.\u201D");
+  const auto st = Find(a);
+  const Statement* first = With(a, st, "The budget is balanced");
+  const Statement* second = With(a, st, "the schools will get");
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  EXPECT_NE(first, second);
+  EXPECT_EQ(Slice(a, first->speaker), "she");
+  EXPECT_EQ(Slice(a, second->speaker), "she");
+}
+
+TEST(Statements, MultiParagraphQuoteKeepsItsSpeaker) {
+  const Article a = MakeArticle(
+      "\u201CWe have waited long enough for this bridge,\u201D Mayor Tom Ruiz said.\n\n"
+      "\u201CThe money is there and the plans are ready for the council.\n\n"
+      "\u201CNow the state has to sign the contract before winter comes.\u201D");
+  const auto st = Find(a);
+  const Statement* last = With(a, st, "sign the contract");
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->kind, StatementKind::kDirect);
+  EXPECT_EQ(Slice(a, last->speaker), "Mayor Tom Ruiz");
+  ASSERT_NE(With(a, st, "The money is there"), nullptr);
+}
+
+TEST(Statements, ColonAndHeadlineQuotes) {
+  const Article a = MakeArticle(
+      "Lavrov: \u2018The West is fighting a war against our country\u2019\n\n"
+      "The ministry said: \u201CNo talks will take place before the spring.\u201D");
+  const auto st = Find(a);
+  const Statement* head = With(a, st, "The West is fighting");
+  ASSERT_NE(head, nullptr);
+  EXPECT_EQ(Slice(a, head->speaker), "Lavrov");
+  const Statement* colon = With(a, st, "No talks will take place");
+  ASSERT_NE(colon, nullptr);
+  EXPECT_EQ(colon->cue_lemma, "say");
+}
+
+TEST(Statements, TrailingDashAttribution) {
+  const Article a = MakeArticle(
+      "\u201CThe fishing quotas will be cut by a third next year.\u201D \u2013Commissioner Hansen");
+  const auto st = Find(a);
+  const Statement* s = With(a, st, "fishing quotas");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(Slice(a, s->speaker), "Commissioner Hansen");
+}
+
+TEST(Statements, ScareQuotesAreNotStatements) {
+  const Article a = MakeArticle(
+      "The plan includes vaguely formulated \u201Cdemilitarization\u201D goals and a "
+      "so-called \u201Cpeace dividend\u201D for the region.");
+  const auto st = Find(a);
+  EXPECT_EQ(With(a, st, "demilitarization"), nullptr);
+  EXPECT_EQ(With(a, st, "peace dividend"), nullptr);
+}
+
+TEST(Statements, MixedQuotation) {
+  const Article a = MakeArticle(
+      "Lavrov replied that \u201Cwe don\u2019t shun contacts\u201D with the West.");
+  const auto st = Find(a);
+  const Statement* s = With(a, st, "shun contacts");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->kind, StatementKind::kMixed);
+  EXPECT_EQ(s->cue_lemma, "reply");
+}
+
+TEST(Statements, IndirectCuesAndTypes) {
+  const Article a = MakeArticle(
+      "The opposition leader accused the government of hiding the true cost of the war.\n\n"
+      "The Kremlin has urged Kyiv to accept the new borders.\n\n"
+      "Senator Jane Moss insisted that the bill would pass before the recess.\n\n"
+      "Biden also indicated he would be willing to talk with Putin.");
+  const auto st = Find(a);
+  const Statement* accuse = With(a, st, "hiding the true cost");
+  ASSERT_NE(accuse, nullptr);
+  EXPECT_EQ(accuse->type, "ACCUSE");
+  EXPECT_EQ(accuse->kind, StatementKind::kIndirect);
+  const Statement* urge = With(a, st, "accept the new borders");
+  ASSERT_NE(urge, nullptr);
+  EXPECT_EQ(urge->type, "DEMAND");
+  EXPECT_EQ(urge->cue_lemma, "urge");
+  const Statement* insist = With(a, st, "the bill would pass");
+  ASSERT_NE(insist, nullptr);
+  EXPECT_EQ(insist->type, "ASSERT");
+  const Statement* offer = With(a, st, "willing to talk");
+  ASSERT_NE(offer, nullptr);
+  EXPECT_EQ(offer->type, "OFFER");
+}
+
+TEST(Statements, LookUpCue) {
+  EXPECT_EQ(LookUpCue("also said").lemma, "say");
+  EXPECT_EQ(LookUpCue("has urged").type, "DEMAND");
+  EXPECT_EQ(LookUpCue("criticized").type, "CRITICIZE");
+  EXPECT_EQ(LookUpCue("denied").type, "DENY");
+  EXPECT_EQ(LookUpCue("threatened").type, "THREATEN");
+  EXPECT_EQ(LookUpCue("warned").type, "WARN");
+  EXPECT_EQ(LookUpCue("praised").type, "PRAISE");
+  EXPECT_EQ(LookUpCue("rejected").type, "REJECT");
+  EXPECT_EQ(LookUpCue("appealed").type, "APPEAL");
+  EXPECT_EQ(LookUpCue("asked").type, "ASK");
+  EXPECT_EQ(LookUpCue("according to").lemma, "according to");
+}
+
+TEST(Statements, SpeakersResolveToEntities) {
+  const Article a = MakeArticle(
+      "Foreign Minister Sergey Lavrov said that the talks had failed.\n\n"
+      "\u201CWe are ready to listen to anyone,\u201D he said.\n\n"
+      "Officials said that the border would stay closed until March.");
+  Entity lavrov;
+  lavrov.id = "E1";
+  lavrov.name = "Sergey Lavrov";
+  lavrov.type = EntityType::kPerson;
+  const size_t at = a.text.find("Sergey Lavrov");
+  lavrov.mentions.push_back({at, at + 13});
+  const size_t he = a.text.find("he said");
+  lavrov.mentions.push_back({he, he + 2});
+  const auto st = Find(a, {lavrov});
+  const Statement* first = With(a, st, "the talks had failed");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->speaker_entity, "E1");
+  EXPECT_EQ(first->speaker_name, "Sergey Lavrov");
+  const Statement* second = With(a, st, "ready to listen");
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->speaker_name, "Sergey Lavrov");
+  const Statement* anonymous = With(a, st, "border would stay closed");
+  ASSERT_NE(anonymous, nullptr);
+  EXPECT_EQ(anonymous->speaker_reason, "anonymous");
+  EXPECT_TRUE(anonymous->speaker_entity.empty());
+}
+
+TEST(StatementModel, SaveLoadRoundTrip) {
+  StatementModel model(1u << 10);
+  for (size_t i = 0; i < model.weights().size(); ++i) {
+    model.weights()[i] = static_cast<float>(static_cast<int>(i % 97) - 48) / 8.0f;
+  }
+  model.transitions()[3] = -2.5f;
+  const std::string path = ::testing::TempDir() + "/statements-roundtrip.bin";
+  ASSERT_TRUE(model.Save(path).ok());
+  Result<StatementModel> loaded = StatementModel::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->buckets(), 1u << 10);
+  EXPECT_FLOAT_EQ(loaded->transitions()[3], -2.5f);
+  for (size_t i = 0; i < model.weights().size(); ++i) {
+    EXPECT_NEAR(loaded->weights()[i], model.weights()[i], 0.001f);
+  }
+  std::remove(path.c_str());
+  EXPECT_FALSE(StatementModel::FromBytes("not a model").ok());
+  std::string bytes = model.ToBytes();
+  bytes.pop_back();
+  EXPECT_FALSE(StatementModel::FromBytes(bytes).ok());
+}
+
+TEST(Statements, RulesOnlyWithoutModel) {
+  const Article a = MakeArticle(
+      "\u201CThe vote was stolen from the people,\u201D Garcia said.\n\n"
+      "Garcia said that the recount would start on Friday.");
+  StatementOptions options;  // no model
+  const auto st = FindStatements(a, {}, options);
+  ASSERT_NE(With(a, st, "The vote was stolen"), nullptr);
+  ASSERT_NE(With(a, st, "the recount would start"), nullptr);
+}
+
+}  // namespace
+}  // namespace newsmill
