@@ -61,10 +61,13 @@ def main():
         out.append(f"{row['system']:<{width}}  {row['precision']:9.3f}  {row['recall']:6.3f}"
                    f"  {row['f1']:5.3f}  {row['pps']:16.1f}  {row['mib']:8.1f}  {row['failed']:6d}")
     out.append("")
-    first = rows[0]
-    for row in rows[1:]:
-        out.append(f"{first['system']} is {first['pps'] / row['pps']:.1f}x {row['system']}"
-                   f" (pages/s, one core)")
+    # Ratios of each newsmill run to each peer.
+    ours = [row for row in rows if row["system"].startswith("newsmill")]
+    peers = [row for row in rows if not row["system"].startswith("newsmill")]
+    for mine in ours:
+        for row in peers:
+            out.append(f"{mine['system']} is {mine['pps'] / row['pps']:.1f}x {row['system']}"
+                       f" (pages/s, one core)")
     print("\n".join(out))
     return 0
 

@@ -41,6 +41,8 @@ enum class ChromeKind : unsigned char {
 
 // "headline", "breadcrumb", ... as written in the record.
 std::string_view ChromeKindName(ChromeKind kind);
+// The kind a name gives; false when the name is not one of them.
+bool ChromeKindFromName(std::string_view name, ChromeKind* kind);
 
 struct Boilerplate {
   ChromeKind kind = ChromeKind::kOther;

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/json.h"
 #include "common/utf8.h"
 #include "newsmill/dedup.h"
 #include "newsmill/pipeline.h"
@@ -58,41 +59,12 @@ void FingerprintBatch(Batch* batch, unsigned threads, const PipelineOptions& pip
   for (std::thread& w : workers) w.join();
 }
 
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      const size_t start = i;
-      const char32_t cp = utf8::Next(s, &i);
-      if (cp == utf8::kReplacement && i - start != 3) {
-        out->append("\\ufffd");
-      } else {
-        out->append(s.substr(start, i - start));
-      }
-      continue;
-    }
-    ++i;
-    if (c == '"' || c == '\\') {
-      out->push_back('\\');
-      out->push_back(static_cast<char>(c));
-    } else if (c < 0x20 || c == 0x7F) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out->append(buf);
-    } else {
-      out->push_back(static_cast<char>(c));
-    }
-  }
-  out->push_back('"');
-}
 
 std::string AssignmentJson(const ClusterAssignment& a) {
   std::string line = "{\"id\":";
-  AppendJsonString(a.id, &line);
+  json::AppendString(a.id, &line);
   line += ",\"cluster\":" + std::to_string(a.cluster) + ",\"canonical\":";
-  AppendJsonString(a.canonical_id, &line);
+  json::AppendString(a.canonical_id, &line);
   char buf[64];
   std::snprintf(buf, sizeof buf, ",\"similarity\":%.3f,\"containment\":%.3f}\n",
                 a.similarity, a.containment);

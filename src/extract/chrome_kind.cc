@@ -26,4 +26,14 @@ std::string_view ChromeKindName(ChromeKind kind) {
   return "other";
 }
 
+bool ChromeKindFromName(std::string_view name, ChromeKind* kind) {
+  for (int k = 0; k <= static_cast<int>(ChromeKind::kOther); ++k) {
+    if (ChromeKindName(static_cast<ChromeKind>(k)) == name) {
+      *kind = static_cast<ChromeKind>(k);
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace newsmill

@@ -2,6 +2,8 @@
 
 #include <deque>
 
+#include "common/data_lines.h"
+
 namespace newsmill::data {
 extern const std::string_view kchrome_class_patterns_tsv;
 }  // namespace newsmill::data
@@ -11,16 +13,6 @@ namespace {
 
 constexpr int kUnlikelyBit = 0, kMaybeBit = 1, kNegativeBit = 2, kPositiveBit = 3;
 constexpr int kFirstKindBit = 4;
-
-bool KindFromName(std::string_view name, ChromeKind* kind) {
-  for (int k = 0; k <= static_cast<int>(ChromeKind::kOther); ++k) {
-    if (ChromeKindName(static_cast<ChromeKind>(k)) == name) {
-      *kind = static_cast<ChromeKind>(k);
-      return true;
-    }
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -41,35 +33,30 @@ const ClassMatcher& ClassMatcher::Default() {
 ClassMatcher::ClassMatcher(std::string_view tsv) {
   next_.assign(kAlphabet, -1);
   output_.push_back(0);
-  size_t start = 0;
-  while (start < tsv.size()) {
-    size_t end = tsv.find('\n', start);
-    if (end == std::string_view::npos) end = tsv.size();
-    const std::string_view line = tsv.substr(start, end - start);
-    start = end + 1;
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos || tab + 1 >= line.size()) continue;
-    const std::string_view group = line.substr(0, tab);
-    const std::string_view pattern = line.substr(tab + 1);
+  data::ForEachLine(tsv, [this](std::string_view line) {
+    const std::vector<std::string_view> cols = data::Columns(line);
+    if (cols.size() < 2 || cols[1].empty()) return;
+    const std::string_view group = cols[0];
     int bit = -1;
     if (group == "unlikely") bit = kUnlikelyBit;
     if (group == "maybe") bit = kMaybeBit;
     if (group == "negative") bit = kNegativeBit;
     if (group == "positive") bit = kPositiveBit;
     ChromeKind kind;
-    if (bit < 0 && KindFromName(group, &kind)) {
-      for (size_t i = 0; i < kind_of_bit_.size(); ++i) {
-        if (kind_of_bit_[i] == kind) bit = kFirstKindBit + static_cast<int>(i);
-      }
-      if (bit < 0 && kind_of_bit_.size() < 60) {
-        kind_of_bit_.push_back(kind);
-        bit = kFirstKindBit + static_cast<int>(kind_of_bit_.size()) - 1;
-      }
-    }
-    if (bit >= 0) Add(pattern, uint64_t{1} << bit);
-  }
+    if (bit < 0 && ChromeKindFromName(group, &kind)) bit = KindBit(kind);
+    if (bit >= 0) Add(cols[1], uint64_t{1} << bit);
+  });
   Build();
+}
+
+// The group bit of a chrome kind, given in the order kinds first appear.
+int ClassMatcher::KindBit(ChromeKind kind) {
+  for (size_t i = 0; i < kind_of_bit_.size(); ++i) {
+    if (kind_of_bit_[i] == kind) return kFirstKindBit + static_cast<int>(i);
+  }
+  if (kind_of_bit_.size() >= 60) return -1;
+  kind_of_bit_.push_back(kind);
+  return kFirstKindBit + static_cast<int>(kind_of_bit_.size()) - 1;
 }
 
 void ClassMatcher::Add(std::string_view pattern, uint64_t mask) {

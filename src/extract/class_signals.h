@@ -35,6 +35,7 @@ class ClassMatcher {
  private:
   static constexpr int kAlphabet = 40;  // a-z 0-9 - _ ' ' and "other"
   static int Symbol(unsigned char c);
+  int KindBit(ChromeKind kind);
   void Add(std::string_view pattern, uint64_t mask);
   void Build();
 

@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/data_lines.h"
 #include "extract/lexicon.h"
 
 namespace newsmill::data {
@@ -25,27 +26,19 @@ struct Token {
 const std::unordered_map<std::string, int>& MonthNames() {
   static const auto* names = [] {
     auto* m = new std::unordered_map<std::string, int>;
-    std::string_view tsv = data::kdates_months_tsv;
-    size_t start = 0;
-    while (start < tsv.size()) {
-      size_t end = tsv.find('\n', start);
-      if (end == std::string_view::npos) end = tsv.size();
-      std::string_view line = tsv.substr(start, end - start);
-      start = end + 1;
-      if (line.empty() || line[0] == '#') continue;
-      const size_t t1 = line.find('\t');
-      const size_t t2 = line.find('\t', t1 + 1);
-      if (t1 == std::string_view::npos || t2 == std::string_view::npos) continue;
-      const int month = std::atoi(std::string(line.substr(t1 + 1, t2 - t1 - 1)).c_str());
-      std::string_view names_col = line.substr(t2 + 1);
+    data::ForEachLine(data::kdates_months_tsv, [m](std::string_view line) {
+      const std::vector<std::string_view> cols = data::Columns(line);
+      if (cols.size() < 3) return;
+      const int month = std::atoi(std::string(cols[1]).c_str());
+      const std::string_view spellings = cols[2];
       size_t p = 0;
-      while (p <= names_col.size()) {
-        size_t comma = names_col.find(',', p);
-        if (comma == std::string_view::npos) comma = names_col.size();
-        if (comma > p) m->emplace(FoldForMatch(names_col.substr(p, comma - p)), month);
+      while (p <= spellings.size()) {
+        size_t comma = spellings.find(',', p);
+        if (comma == std::string_view::npos) comma = spellings.size();
+        if (comma > p) m->emplace(FoldForMatch(spellings.substr(p, comma - p)), month);
         p = comma + 1;
       }
-    }
+    });
     return m;
   }();
   return *names;

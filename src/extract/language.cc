@@ -23,7 +23,7 @@ std::string Modern(std::string code) {
 // CLD2 needs some text to be reliable; it reads at most this much.
 constexpr size_t kMinBytes = 40;
 // Past a few kilobytes the answer does not change; the cost does.
-constexpr size_t kMaxBytes = 8 << 10;
+constexpr size_t kMaxBytes = 2 << 10;
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "common/data_lines.h"
 #include "common/utf8.h"
 
 namespace newsmill::data {
@@ -13,16 +14,6 @@ extern const std::string_view kchrome_phrases_tsv;
 namespace newsmill::extract {
 namespace {
 
-bool ParseKind(std::string_view name, ChromeKind* kind) {
-  for (int k = 0; k <= static_cast<int>(ChromeKind::kOther); ++k) {
-    if (ChromeKindName(static_cast<ChromeKind>(k)) == name) {
-      *kind = static_cast<ChromeKind>(k);
-      return true;
-    }
-  }
-  return false;
-}
-
 bool ParseMatch(std::string_view name, MatchType* match) {
   if (name == "header") *match = MatchType::kHeader;
   else if (name == "line") *match = MatchType::kLine;
@@ -31,20 +22,6 @@ bool ParseMatch(std::string_view name, MatchType* match) {
   else if (name == "contains") *match = MatchType::kContains;
   else return false;
   return true;
-}
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string_view::npos
-                                         ? std::string_view::npos
-                                         : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return out;
 }
 
 std::string_view FirstWord(std::string_view s) {
@@ -136,18 +113,12 @@ const ChromeLexicon& ChromeLexicon::Default() {
 }
 
 ChromeLexicon::ChromeLexicon(std::string_view tsv) {
-  size_t start = 0;
-  while (start < tsv.size()) {
-    size_t end = tsv.find('\n', start);
-    if (end == std::string_view::npos) end = tsv.size();
-    const std::string_view line = tsv.substr(start, end - start);
-    start = end + 1;
-    if (line.empty() || line[0] == '#') continue;
-    const std::vector<std::string_view> cols = SplitTabs(line);
+  data::ForEachLine(tsv, [this](std::string_view line) {
+    const std::vector<std::string_view> cols = data::Columns(line);
     Phrase p;
-    if (cols.size() < 3 || !ParseKind(cols[0], &p.kind) ||
+    if (cols.size() < 3 || !ChromeKindFromName(cols[0], &p.kind) ||
         !ParseMatch(cols[1], &p.match) || cols[2].empty()) {
-      continue;
+      return;  // malformed lines are skipped
     }
     p.text = FoldForMatch(cols[2]);
     switch (p.match) {
@@ -163,7 +134,7 @@ ChromeLexicon::ChromeLexicon(std::string_view tsv) {
         contains_.push_back(p);
         break;
     }
-  }
+  });
   // Longest prefix first, so "read more:" beats "read".
   for (auto& [word, list] : prefix_by_first_word_) {
     std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {

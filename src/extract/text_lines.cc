@@ -5,6 +5,7 @@
 
 #include <unordered_set>
 
+#include "common/data_lines.h"
 #include "common/utf8.h"
 #include "extract/dates.h"
 
@@ -107,15 +108,8 @@ void ComputeStarts(TextLine* line) {
 const std::unordered_set<std::string>& BylineRoleWords() {
   static const auto* words = [] {
     auto* set = new std::unordered_set<std::string>;
-    std::string_view txt = data::kchrome_byline_roles_txt;
-    size_t start = 0;
-    while (start < txt.size()) {
-      size_t end = txt.find('\n', start);
-      if (end == std::string_view::npos) end = txt.size();
-      std::string_view w = txt.substr(start, end - start);
-      start = end + 1;
-      if (!w.empty() && w[0] != '#') set->insert(std::string(w));
-    }
+    data::ForEachLine(data::kchrome_byline_roles_txt,
+                      [set](std::string_view w) { set->insert(std::string(w)); });
     return set;
   }();
   return *words;
