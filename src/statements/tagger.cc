@@ -4,6 +4,7 @@
 #include <array>
 #include <limits>
 #include <string_view>
+#include <unordered_map>
 
 #include "statements/cue_lexicon.h"
 
@@ -41,6 +42,52 @@ Shape ShapeOf(const Token& t) {
   return kCapital;
 }
 
+// A coarse part of speech from closed-class lists and suffixes (no tagger
+// runs at this stage): 1 determiner, 2 preposition, 3 pronoun, 4
+// conjunction, 5 wh-word, 6 auxiliary or modal, 7 "to", 8 "that", 9 -ly,
+// 10 -ing, 11 -ed, 12 -s, 13 other, 14 negation, 15 possessive 's.
+uint8_t WordClass(const std::string& w) {
+  static const std::unordered_map<std::string_view, uint8_t> kClosed = [] {
+    std::unordered_map<std::string_view, uint8_t> m;
+    for (std::string_view x : {"the", "a", "an", "this", "these", "those",
+                               "his", "her", "its", "their", "our", "my",
+                               "your", "some", "any", "no", "every", "each",
+                               "all", "both"}) m[x] = 1;
+    for (std::string_view x : {"of", "in", "on", "at", "by", "for", "with",
+                               "from", "about", "into", "over", "after",
+                               "before", "during", "against", "under",
+                               "between", "through", "without", "since",
+                               "as", "than", "like", "despite"}) m[x] = 2;
+    for (std::string_view x : {"he", "she", "they", "we", "i", "you", "it",
+                               "him", "them", "us", "me", "himself",
+                               "herself", "themselves"}) m[x] = 3;
+    for (std::string_view x : {"and", "or", "but", "because", "if", "while",
+                               "although", "though", "so", "whether",
+                               "unless"}) m[x] = 4;
+    for (std::string_view x : {"who", "what", "which", "when", "where",
+                               "why", "how", "whom", "whose"}) m[x] = 5;
+    for (std::string_view x : {"is", "are", "was", "were", "be", "been",
+                               "being", "has", "have", "had", "do", "does",
+                               "did", "will", "would", "can", "could",
+                               "should", "may", "might", "must", "'s",
+                               "'re", "'ve", "'ll", "'d", "'m", "wo", "ca"})
+      m[x] = 6;
+    m["to"] = 7;
+    m["that"] = 8;
+    m["not"] = 14;
+    m["n't"] = 14;
+    m["never"] = 14;
+    return m;
+  }();
+  if (auto it = kClosed.find(w); it != kClosed.end()) return it->second;
+  const size_t n = w.size();
+  if (n > 4 && w.ends_with("ly")) return 9;
+  if (n > 4 && w.ends_with("ing")) return 10;
+  if (n > 3 && w.ends_with("ed")) return 11;
+  if (n > 3 && w.ends_with("s") && !w.ends_with("ss")) return 12;
+  return 13;
+}
+
 // 0 none; 1..7 by distance.
 uint8_t DistBucket(int d) {
   if (d <= 0) return 0;
@@ -52,14 +99,18 @@ uint8_t DistBucket(int d) {
 }
 
 struct TokenInfo {
-  uint64_t word = 0, suffix = 0;
+  uint64_t word = 0, suffix = 0, suffix2 = 0, suffix4 = 0, prefix = 0;
+  uint8_t cls = 0;
+  bool cap_run = false;  // capitalized, not first in its sentence, or next to one
   int cue = 0;  // lemma id; kAccording for "according to"
   uint8_t shape = 0;
   bool in_quote = false, pronoun = false, sentence_start = false;
-  int sentence = 0;
+  int sentence = 0, position = 0;  // position in the sentence
 };
 
 constexpr int kAccording = 100000;
+
+}  // namespace
 
 bool EndsSentence(const std::vector<Token>& t, size_t i) {
   const std::string& s = t[i].norm;
@@ -72,8 +123,6 @@ bool EndsSentence(const std::vector<Token>& t, size_t i) {
   }
   return false;
 }
-
-}  // namespace
 
 void ResolveQuotes(std::vector<Token>* tokens) {
   bool open = false;
@@ -100,6 +149,13 @@ void ExtractFeatures(const std::vector<Token>& tokens, uint32_t buckets,
     x.word = HashString(t.norm);
     x.suffix = HashString(std::string_view(t.norm).substr(
         t.norm.size() > 3 ? t.norm.size() - 3 : 0));
+    {
+      const std::string_view v(t.norm);
+      x.suffix2 = HashString(v.substr(v.size() > 2 ? v.size() - 2 : 0));
+      x.suffix4 = HashString(v.substr(v.size() > 4 ? v.size() - 4 : 0));
+      x.prefix = HashString(v.substr(0, 3));
+    }
+    x.cls = t.quote != QuoteMark::kNone ? 0 : WordClass(t.norm);
     x.shape = ShapeOf(t);
     if (const CueEntry* e = lex.Find(t.norm)) x.cue = e->lemma_id;
     if (t.norm == "according" && i + 1 < n && tokens[i + 1].norm == "to") {
@@ -116,6 +172,7 @@ void ExtractFeatures(const std::vector<Token>& tokens, uint32_t buckets,
     }
     x.sentence_start = next_starts;
     x.sentence = sentence;
+    x.position = next_starts ? 0 : info[i - 1].position + 1;
     next_starts = EndsSentence(tokens, i);
     if (next_starts) ++sentence;
   }
@@ -131,6 +188,32 @@ void ExtractFeatures(const std::vector<Token>& tokens, uint32_t buckets,
     if (info[i].sentence_start) last = -1;
     if (info[i].cue) last = i;
   }
+  // Nearest quotation mark left and right; a "that" or "to" between the
+  // left cue and the token.
+  std::vector<int> qleft(n, -1), qright(n, -1);
+  std::vector<uint8_t> comp_between(n, 0);
+  for (int i = 0, last = -1; i < n; ++i) {
+    qleft[i] = last;
+    if (tokens[i].quote != QuoteMark::kNone) last = i;
+  }
+  for (int i = n - 1, last = -1; i >= 0; --i) {
+    qright[i] = last;
+    if (tokens[i].quote != QuoteMark::kNone) last = i;
+  }
+  for (int i = 0, comp = 0; i < n; ++i) {
+    if (info[i].sentence_start || info[i].cue) comp = 0;
+    comp_between[i] = static_cast<uint8_t>(comp);
+    if (left[i] >= 0 && !comp) {
+      if (tokens[i].norm == "that") comp = 1;
+      else if (tokens[i].norm == "to") comp = 2;
+      else if (tokens[i].norm == ":") comp = 3;
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    const bool cap = info[i].shape == kCapital || info[i].shape == kAllCaps;
+    const bool cap_next = i + 1 < n && info[i + 1].shape == kCapital;
+    info[i].cap_run = cap && (!info[i].sentence_start || cap_next);
+  }
   std::vector<uint8_t> punct_before(n + 1, 0);  // prefix counts of , and ''
   for (int i = 0; i < n; ++i) {
     punct_before[i + 1] = static_cast<uint8_t>(
@@ -144,9 +227,22 @@ void ExtractFeatures(const std::vector<Token>& tokens, uint32_t buckets,
   auto shape = [&](int j) { return j < 0 || j >= n ? 9 : info[j].shape; };
   auto cue = [&](int j) { return j < 0 || j >= n ? -1 : info[j].cue; };
 
-  const uint32_t mask = buckets - 1;
+  // Pass-1 features take the lower half of the buckets (see stack.cc).
+  const uint32_t mask = buckets / 2 - 1;
   out->ids.clear();
   out->starts.assign(1, 0);
+  out->words.resize(n);
+  out->shapes.resize(n);
+  out->sentence_starts.resize(n);
+  out->in_quote.resize(n);
+  out->cue.resize(n);
+  for (int i = 0; i < n; ++i) {
+    out->words[i] = info[i].word;
+    out->shapes[i] = info[i].shape;
+    out->sentence_starts[i] = info[i].sentence_start;
+    out->in_quote[i] = info[i].in_quote;
+    out->cue[i] = info[i].cue != 0;
+  }
   for (int i = 0; i < n; ++i) {
     const TokenInfo& x = info[i];
     uint64_t tmpl = 0;
@@ -196,6 +292,31 @@ void ExtractFeatures(const std::vector<Token>& tokens, uint32_t buckets,
     add(x.word, ld > 0, rd > 0);
     add(cue(i - 1), x.shape);
     add(shape(i - 2), shape(i - 1), x.shape);
+    // Feature set 2.
+    auto cls = [&](int j) { return j < 0 ? 20 : j >= n ? 21 : info[j].cls; };
+    add(word(i - 3));
+    add(word(i + 3));
+    add(x.prefix);
+    add(x.suffix2);
+    add(x.suffix4);
+    add(word(i - 1), word(i + 1));
+    add(cue(i - 2));
+    add(cue(i + 2));
+    add(cls(i));
+    add(cls(i - 1), cls(i));
+    add(cls(i), cls(i + 1));
+    add(cls(i - 1), cls(i), cls(i + 1));
+    add(cls(i - 2), cls(i - 1), cls(i));
+    add(cls(i), ld, rd);
+    add(x.cap_run, i > 0 && info[i - 1].cap_run, i + 1 < n && info[i + 1].cap_run);
+    add(x.cap_run, rd, ld);
+    add(comp_between[i], ld);
+    add(comp_between[i], q, x.cls);
+    add(DistBucket(qleft[i] < 0 ? 0 : i - qleft[i]), qleft[i] >= 0 && tokens[qleft[i]].quote == QuoteMark::kOpen, q);
+    add(DistBucket(qright[i] < 0 ? 0 : qright[i] - i), qright[i] >= 0 && tokens[qright[i]].quote == QuoteMark::kOpen, q);
+    add(x.word, cls(i - 1));
+    add(x.word, cls(i + 1));
+    add(DistBucket(x.position + 1), ld > 0);
     out->starts.push_back(static_cast<uint32_t>(out->ids.size()));
   }
 }
@@ -245,7 +366,13 @@ void DecodeWith(const float* weights, const float* transitions,
 
 void Decode(const StatementModel& model, const FeatureRows& rows,
             std::vector<uint8_t>* labels) {
-  DecodeWith(model.weights().data(), model.transitions().data(), rows, labels);
+  std::array<float, (kNumLabels + 1) * kNumLabels> first;
+  FirstPassTransitions(model.weights().data(), model.buckets(), first.data());
+  std::vector<uint8_t> pass1;
+  DecodeWith(model.weights().data(), first.data(), rows, &pass1);
+  FeatureRows second;
+  StackFeatures(rows, pass1, model.buckets(), &second);
+  DecodeWith(model.weights().data(), model.transitions().data(), second, labels);
 }
 
 }  // namespace newsmill::statements

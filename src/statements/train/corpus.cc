@@ -97,6 +97,28 @@ void Mark(const std::vector<Token>& tokens, const std::vector<Span>& spans,
   }
 }
 
+// The sentences of a multi-sentence paragraph as examples of their own,
+// labelled the way CofeNet's sentences are: a span that runs across a
+// sentence break starts again with B- in the next sentence. The tagger is
+// scored on such sentences and runs on paragraphs, so it learns from both.
+void AddSentences(const Example& paragraph, std::vector<Example>* out) {
+  const size_t n = paragraph.tokens.size();
+  std::vector<size_t> cuts = {0};
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (EndsSentence(paragraph.tokens, i)) cuts.push_back(i + 1);
+  }
+  if (cuts.size() < 2) return;
+  cuts.push_back(n);
+  for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+    Example s;
+    s.tokens.assign(paragraph.tokens.begin() + cuts[k], paragraph.tokens.begin() + cuts[k + 1]);
+    s.labels.assign(paragraph.labels.begin() + cuts[k], paragraph.labels.begin() + cuts[k + 1]);
+    const uint8_t l = s.labels[0];
+    if (l == kISource || l == kICue || l == kIContent) s.labels[0] = static_cast<uint8_t>(l - 1);
+    out->push_back(std::move(s));
+  }
+}
+
 }  // namespace
 
 Result<std::vector<BratArticle>> ReadPolnearSplit(const std::string& dir) {
@@ -138,6 +160,7 @@ void ArticleExamples(const BratArticle& article, std::vector<Example>* out) {
       for (const Attribution& a : article.attributions) Mark(ex.tokens, a.content, kBContent, &ex.labels);
       for (const Attribution& a : article.attributions) Mark(ex.tokens, a.source, kBSource, &ex.labels);
       for (const Attribution& a : article.attributions) Mark(ex.tokens, a.cue, kBCue, &ex.labels);
+      AddSentences(ex, out);
       out->push_back(std::move(ex));
     }
     start = nl + 1;

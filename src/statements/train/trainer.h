@@ -15,11 +15,13 @@ struct TrainOptions {
   int epochs = 8;
   uint32_t buckets = StatementModel::kDefaultBuckets;
   uint64_t seed = 1;      // shuffling order, so runs are reproducible
+  int folds = 4;          // jackknife folds for the first pass's labels
   std::FILE* log = nullptr;  // one line per epoch when set
 };
 
-// Trains on `train`; after each epoch reports exact-span F1 on `dev` (may be
-// empty) to options.log.
+// Trains both passes on `train` (the first pass also once per fold, to label
+// the training data for the second); after each epoch reports exact-span F1
+// on `dev` (may be empty) to options.log.
 StatementModel TrainTagger(const std::vector<Example>& train,
                            const std::vector<Example>& dev,
                            const TrainOptions& options);

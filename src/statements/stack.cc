@@ -1,0 +1,124 @@
+// The tagger's second pass: features of the first pass's labels, stacked on
+// the token features (see tagger.h). A pipeline of this kind lets the
+// source and content spans see where the cues were found in the whole
+// sentence, which a first-order tagger's local features cannot.
+#include <algorithm>
+
+#include "statements/tagger.h"
+
+namespace newsmill::statements {
+namespace {
+
+uint64_t Mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+// 0 none; 1..6 by distance.
+uint64_t Dist(int d) {
+  if (d <= 0) return 0;
+  if (d <= 2) return static_cast<uint64_t>(d);
+  if (d <= 4) return 3;
+  if (d <= 8) return 4;
+  if (d <= 16) return 5;
+  return 6;
+}
+
+int Role(int label) { return label == kO ? 3 : (label - 1) / 2; }
+
+}  // namespace
+
+uint32_t FirstPassTransitionBucket(int prev, uint32_t buckets) {
+  return static_cast<uint32_t>(Mix(0x7452414e53ull + static_cast<uint64_t>(prev + 1))) &
+         (buckets / 2 - 1);
+}
+
+void FirstPassTransitions(const float* weights, uint32_t buckets, float* first) {
+  for (int p = -1; p < kNumLabels; ++p) {
+    const float* w = weights + static_cast<size_t>(FirstPassTransitionBucket(p, buckets)) * kNumLabels;
+    std::copy(w, w + kNumLabels, first + (p + 1) * kNumLabels);
+  }
+}
+
+void StackFeatures(const FeatureRows& rows, const std::vector<uint8_t>& z,
+                   uint32_t buckets, FeatureRows* out) {
+  const int n = static_cast<int>(z.size());
+  const uint32_t half = buckets / 2, mask = half - 1;
+  out->ids.clear();
+  out->starts.assign(1, 0);
+  // Nearest predicted cue token, and the role of the nearest predicted span
+  // token, left and right within the sentence; whether the sentence has a
+  // predicted cue / source at all.
+  std::vector<int> cue_left(n, -1), cue_right(n, -1), role_left(n, 3), role_right(n, 3);
+  std::vector<uint8_t> sent_cue(n, 0), sent_source(n, 0);
+  for (int i = 0, lc = -1, lr = 3; i < n; ++i) {
+    if (rows.sentence_starts[i]) lc = -1, lr = 3;
+    cue_left[i] = lc;
+    role_left[i] = lr;
+    if (Role(z[i]) == 1) lc = i;
+    if (z[i] != kO && (i + 1 >= n || Role(z[i + 1]) != Role(z[i]))) lr = Role(z[i]);
+  }
+  for (int i = n - 1, rc = -1, rr = 3; i >= 0; --i) {
+    cue_right[i] = rc;
+    role_right[i] = rr;
+    if (Role(z[i]) == 1) rc = i;
+    if (z[i] != kO && (i == 0 || Role(z[i - 1]) != Role(z[i]))) rr = Role(z[i]);
+    if (rows.sentence_starts[i]) rc = -1, rr = 3;
+  }
+  for (int i = 0, b = 0; i <= n; ++i) {
+    if (i == n || rows.sentence_starts[i]) {
+      uint8_t c = 0, src = 0;
+      for (int j = b; j < i; ++j) {
+        c |= Role(z[j]) == 1;
+        src |= Role(z[j]) == 0;
+      }
+      for (int j = b; j < i; ++j) sent_cue[j] = c, sent_source[j] = src;
+      b = i;
+    }
+  }
+  auto zl = [&](int j) -> uint64_t { return j < 0 ? 8 : j >= n ? 9 : z[j]; };
+  auto word = [&](int j) -> uint64_t { return j < 0 ? 1 : j >= n ? 2 : rows.words[j]; };
+  for (int i = 0; i < n; ++i) {
+    for (uint32_t k = rows.starts[i]; k < rows.starts[i + 1]; ++k) {
+      out->ids.push_back((static_cast<uint32_t>(Mix(rows.ids[k] + 0x5354ull)) & mask) | half);
+    }
+    uint64_t tmpl = 1000;
+    auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+      ++tmpl;
+      const uint64_t h = Mix(Mix(Mix(tmpl * 0x9E3779B97F4A7C15ull ^ a) ^ b) ^ c);
+      out->ids.push_back((static_cast<uint32_t>(h) & mask) | half);
+    };
+    const uint64_t cl = Dist(cue_left[i] < 0 ? 0 : i - cue_left[i]);
+    const uint64_t cr = Dist(cue_right[i] < 0 ? 0 : cue_right[i] - i);
+    const uint64_t q = rows.in_quote[i];
+    add(zl(i));
+    add(zl(i - 1));
+    add(zl(i + 1));
+    add(zl(i - 2));
+    add(zl(i + 2));
+    add(zl(i - 1), zl(i), zl(i + 1));
+    add(zl(i), word(i));
+    add(zl(i), rows.shapes[i]);
+    add(zl(i - 1), word(i));
+    add(zl(i + 1), word(i));
+    add(cl, cr, zl(i));
+    add(cl, q);
+    add(cr, q);
+    add(role_left[i], role_right[i]);
+    add(role_left[i], role_right[i], zl(i));
+    add(role_left[i], cl);
+    add(role_right[i], cr);
+    add(sent_cue[i], sent_source[i], zl(i));
+    add(sent_cue[i], q, rows.shapes[i]);
+    add(zl(i), rows.cue[i]);
+    add(cl, word(i - 1));
+    add(cr, word(i + 1));
+    out->starts.push_back(static_cast<uint32_t>(out->ids.size()));
+  }
+}
+
+}  // namespace newsmill::statements
