@@ -15,6 +15,7 @@ PACKAGES=(
   libxxhash-dev     # fingerprint hashing (dedup)
   iso-codes         # country, subdivision and language names (entities)
   libgtest-dev libgmock-dev  # tests
+  clang-14 libclang-rt-14-dev  # fuzz targets: clang, libFuzzer, sanitizers
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, builds, and runs every test twice: in a release build
-# and in a build with AddressSanitizer and UndefinedBehaviorSanitizer.
+# and in a build with AddressSanitizer and UndefinedBehaviorSanitizer; then
+# runs every fuzz target for FUZZ_SECONDS (45) under ASan+UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -17,3 +18,6 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSMILL_SANITIZE=O
 cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+echo "== fuzz (ASan+UBSan, ${FUZZ_SECONDS:-45} s per target)" >&2
+FUZZ_BUILD_JOBS="$jobs" fuzz/run.sh "${FUZZ_SECONDS:-45}"

@@ -46,6 +46,15 @@ struct ReaderOptions {
   // Decompressed gzip output larger than this is an error (4 GiB): a bound
   // against gzip bombs in one input file.
   size_t max_decompressed_bytes = size_t{4} << 30;
+  // A gzip member (a .gz file, one member of a .warc.gz, or an HTTP body
+  // with Content-Encoding) that inflates to more than this many times its
+  // compressed size is an error (100), once it has produced more than
+  // `ratio_floor_bytes` (16 MiB): repetitive text may compress far better
+  // than 100:1, but no real page of that size does, and a bomb is caught
+  // after 16 MiB instead of after max_decompressed_bytes. 0 turns the
+  // bound off.
+  double max_decompression_ratio = 100;
+  size_t ratio_floor_bytes = size_t{16} << 20;
 };
 
 // Called once per document. Returning false stops reading early.

@@ -8,9 +8,12 @@
 // Sentences start from ICU's sentence break iterator and are then repaired
 // for news text: no break after abbreviations and titles ("U.S. President",
 // "Feb. 24", "Gov. Smith", data/text/abbreviations.txt) or initials
-// ("J. K. Rowling"), none before a lower-case word ('"Why?" he asked'), and
-// always a break at a line break (headlines and list items carry no final
-// punctuation) and before a bullet. Tokens are newsmill's own: words keep
+// ("J. K. Rowling"), none before a lower-case word ('"Why?" he asked') or
+// before , ; :, a break before an ellipsis that follows a full stop
+// ("tougher. ... What"), and a break at a line break (headlines and list
+// items carry no final punctuation) and before a bullet — except a single
+// line break inside a hard-wrapped sentence (after a word, number or comma
+// and before a lower-case word). Tokens are newsmill's own: words keep
 // inner apostrophes and hyphens ("Kan'ani", "al-Assad", "Russian-speaking"),
 // numbers keep decimal points and thousands separators, abbreviations keep
 // their dots ("U.S.", "Feb."), and a possessive "'s" is a token of its own.

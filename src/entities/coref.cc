@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "entities/document.h"
+#include "newsmill/deadline.h"
 
 namespace newsmill::entities {
 namespace {
@@ -289,6 +290,9 @@ void ResolveMetonymsAndPronouns(Doc* doc) {
   std::sort(antecedents.begin(), antecedents.end(),
             [](const Antecedent& a, const Antecedent& b) { return a.token < b.token; });
   for (size_t i = 0; i < doc->size(); ++i) {
+    // Each pronoun looks back over the entities: quadratic on a page of
+    // pronouns and names, so the document's time budget is checked.
+    if (TimeUp()) break;
     const std::string_view w = doc->lower_words[i];
     if (w == "who" && i >= 2 && doc->words[i - 1] == ",") {
       ResolveRelative(doc, i);  // "Sergey Lavrov, who said ..."

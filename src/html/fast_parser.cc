@@ -5,6 +5,7 @@
 #include <initializer_list>
 
 #include "html/fast_tree.h"
+#include "newsmill/deadline.h"
 
 namespace newsmill::html {
 namespace fast {
@@ -65,7 +66,9 @@ bool TreeBuilder::Run() {
     }
     Process(t);
     tokenizer_.set_cdata_allowed(!stack_.empty() && Top().ns != Ns::kHtml);
-  } while (t.kind != TokenKind::kEof);
+    // Out of time: the tree built so far is a valid Dom; the pipeline
+    // drops it anyway.
+  } while (t.kind != TokenKind::kEof && !TimeUp());
   return cut_;
 }
 

@@ -6,18 +6,26 @@
 // `seq` order. At most `threads * queue_per_thread` documents are between
 // reading and writing at any time, so memory stays flat whatever the input
 // size and however slow one page is.
+//
+// Budgets: each document runs under a Deadline (newsmill/deadline.h),
+// checked after every stage and polled inside the long loops. Stopping
+// (PipelineOptions::stop) cancels the deadlines too; abandoned documents
+// are not written, and nothing after the first of them is, so an
+// interrupted output is a prefix of complete lines.
 #include "newsmill/pipeline.h"
 
 #include <unistd.h>
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <exception>
 #include <map>
 #include <mutex>
 #include <thread>
 
+#include "newsmill/deadline.h"
 #include "newsmill/decode.h"
 #include "newsmill/entities.h"
 #include "newsmill/statements.h"
@@ -56,20 +64,46 @@ Record ErrorRecord(const Document& doc, std::string error) {
   return record;
 }
 
-Record ProcessUnguarded(Document&& doc, const PipelineOptions& options) {
-  if (!doc.error.empty()) return ErrorRecord(doc, doc.error);
-  Result<DecodedText> decoded = DecodeToUtf8(doc.bytes, doc.charset, doc.kind);
-  if (!decoded.ok()) {
-    return ErrorRecord(doc, "decode: " + decoded.status().ToString());
+// Turns `record` into an error record when the document's deadline passed
+// during `stage`: what the stage left behind is incomplete, so it is dropped
+// (id, url and warnings are kept).
+bool OverBudget(Deadline* deadline, const PipelineOptions& options,
+                const char* stage, Record* record) {
+  if (!deadline->Passed()) return false;
+  Record late;
+  late.id = std::move(record->id);
+  late.url = std::move(record->url);
+  late.warnings = std::move(record->warnings);
+  if (deadline->cancelled()) {
+    late.error = "interrupted";
+  } else {
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g", options.max_seconds);
+    late.error = std::string("time budget exceeded: more than ") + seconds +
+                 " s (max_seconds), stopped in " + stage;
   }
-  std::string().swap(doc.bytes);  // the raw bytes are not needed any more
+  *record = std::move(late);
+  return true;
+}
+
+Record ProcessUnguarded(Document&& doc, const PipelineOptions& options,
+                        Deadline* deadline) {
+  if (!doc.error.empty()) return ErrorRecord(doc, doc.error);
   Record record;
   record.id = std::move(doc.id);
   record.url = std::move(doc.url);
   record.warnings = std::move(doc.warnings);
+  Result<DecodedText> decoded = DecodeToUtf8(doc.bytes, doc.charset, doc.kind);
+  if (OverBudget(deadline, options, "decode", &record)) return record;
+  if (!decoded.ok()) {
+    record.error = "decode: " + decoded.status().ToString();
+    return record;
+  }
+  std::string().swap(doc.bytes);  // the raw bytes are not needed any more
   Append(&record.warnings, decoded->warnings);
   if (doc.kind == PayloadKind::kHtml) {
     Result<HtmlPage> page = ParseHtml(decoded->utf8, options.html);
+    if (OverBudget(deadline, options, "html", &record)) return record;
     if (!page.ok()) {
       record.error = "html: " + page.status().ToString();
       return record;
@@ -79,31 +113,82 @@ Record ProcessUnguarded(Document&& doc, const PipelineOptions& options) {
   } else {
     record.article = ExtractFromText(decoded->utf8, options.extract);
   }
+  if (OverBudget(deadline, options, "extract", &record)) return record;
   Append(&record.warnings, record.article.warnings);
   if (record.article.meta.site.empty()) record.article.meta.site = HostOf(record.url);
   // People, organisations and places, with every mention (per-thread ICU
   // break iterators inside AnalyzeText).
-  record.entities = FindEntities(record.article.text, AnalyzeText(record.article.text),
-                                 EntityOptions());
+  if (options.entities) {
+    record.entities = FindEntities(record.article.text, AnalyzeText(record.article.text),
+                                   EntityOptions());
+    if (OverBudget(deadline, options, "entities", &record)) return record;
+  }
   // Who said what; speakers resolve to record.entities through their
   // mentions.
-  StatementOptions statement_options;
-  statement_options.model = DefaultStatementModel();
-  record.statements = FindStatements(record.article, record.entities, statement_options);
+  if (options.statements) {
+    StatementOptions statement_options;
+    statement_options.model = DefaultStatementModel();
+    if (statement_options.model == nullptr) {
+      // Say so rather than quietly giving the weaker rules-only reading.
+      record.warnings.push_back(
+          "statements model not found (models/statements-v1.bin or "
+          "$NEWSMILL_MODEL_DIR): statements from rules only");
+    }
+    record.statements = FindStatements(record.article, record.entities, statement_options);
+    if (OverBudget(deadline, options, "statements", &record)) return record;
+  }
   if (options.fingerprints.enabled) {
     record.fingerprints = ComputeFingerprints(record.article.text, options.fingerprints);
   }
   return record;
 }
 
+// ProcessDocument with the caller's deadline installed for the stages.
+Record ProcessGuarded(Document&& doc, const PipelineOptions& options,
+                      Deadline* deadline) {
+  ScopedDeadline scope(deadline);
+  // Stages return errors as values; this catches what the libraries under
+  // them may still throw (std::bad_alloc on a hostile page), so a document
+  // is never lost.
+  std::string id = doc.id, url = doc.url;
+  try {
+    return ProcessUnguarded(std::move(doc), options, deadline);
+  } catch (const std::exception& e) {
+    Record record;
+    record.id = std::move(id);
+    record.url = std::move(url);
+    record.error = std::string("internal error: ") + e.what();
+    return record;
+  }
+}
+
 struct Output {
   std::string json;
   bool error = false;
+  // Abandoned because the run was stopped: neither it nor anything after
+  // it is written.
+  bool dropped = false;
 };
 
+bool Stopping(const PipelineOptions& options) {
+  return options.stop != nullptr && options.stop->load(std::memory_order_relaxed);
+}
+
 Output Process(Document&& doc, const PipelineOptions& options) {
-  Record record = ProcessDocument(std::move(doc), options);
-  return {RecordToJson(record), !record.error.empty()};
+  Output output;
+  if (Stopping(options)) {
+    output.dropped = true;
+    return output;
+  }
+  Deadline deadline(options.max_seconds, options.stop);
+  Record record = ProcessGuarded(std::move(doc), options, &deadline);
+  if (deadline.cancelled()) {
+    output.dropped = true;
+    return output;
+  }
+  output.json = RecordToJson(record);
+  output.error = !record.error.empty();
+  return output;
 }
 
 // Restores input order and bounds the documents in flight.
@@ -143,6 +228,8 @@ class OrderedRun {
   }
 
   bool write_failed() const { return write_failed_; }
+  // Whether a document was abandoned (so the output stops before it).
+  bool truncated() const { return truncated_; }
 
  private:
   void Work() {
@@ -176,14 +263,19 @@ class OrderedRun {
         output = std::move(it->second);
         done_.erase(it);
       }
-      output.json.push_back('\n');
-      if (std::fwrite(output.json.data(), 1, output.json.size(), out_) !=
-          output.json.size()) {
-        write_failed_ = true;
+      // After the first abandoned document nothing is written, so that the
+      // output stays a prefix of the input (what --resume relies on).
+      truncated_ = truncated_ || output.dropped;
+      if (!truncated_) {
+        output.json.push_back('\n');
+        if (std::fwrite(output.json.data(), 1, output.json.size(), out_) !=
+            output.json.size()) {
+          write_failed_ = true;
+        }
+        ++stats_.documents;
+        stats_.errors += output.error;
+        progress_.Update(stats_.documents, stats_.errors);
       }
-      ++stats_.documents;
-      stats_.errors += output.error;
-      progress_.Update(stats_.documents, stats_.errors);
       std::lock_guard lock(mu_);
       ++next_;
       --in_flight_;
@@ -204,6 +296,7 @@ class OrderedRun {
   uint64_t next_ = 0;
   bool reading_done_ = false;
   bool write_failed_ = false;
+  bool truncated_ = false;  // written by the writer thread only
   RunStats stats_;
   std::vector<std::thread> workers_;
   std::thread writer_;
@@ -212,19 +305,8 @@ class OrderedRun {
 }  // namespace
 
 Record ProcessDocument(Document&& doc, const PipelineOptions& options) {
-  // Stages return errors as values; this catches what the libraries under
-  // them may still throw (std::bad_alloc on a hostile page), so a document
-  // is never lost.
-  std::string id = doc.id, url = doc.url;
-  try {
-    return ProcessUnguarded(std::move(doc), options);
-  } catch (const std::exception& e) {
-    Record record;
-    record.id = std::move(id);
-    record.url = std::move(url);
-    record.error = std::string("internal error: ") + e.what();
-    return record;
-  }
+  Deadline deadline(options.max_seconds, options.stop);
+  return ProcessGuarded(std::move(doc), options, &deadline);
 }
 
 Status RunExtract(const std::vector<std::string>& inputs,
@@ -235,12 +317,26 @@ Status RunExtract(const std::vector<std::string>& inputs,
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   OrderedRun run(options, threads, out);
   uint64_t seq = 0;
+  uint64_t skipped = 0;
+  bool stopped = false;
   Status status = ReadInputs(inputs, options.reader, [&](Document&& doc) {
+    if (Stopping(options)) {
+      stopped = true;
+      return false;
+    }
+    // Resuming: these are already in the output. They are read (a reader
+    // cannot seek to the Nth document of a WARC) but not processed.
+    if (skipped < options.skip_documents) {
+      ++skipped;
+      return true;
+    }
     doc.seq = seq++;
     run.Push(std::move(doc));
     return true;
   });
   RunStats result = run.Finish();
+  result.skipped = skipped;
+  result.interrupted = stopped || run.truncated();
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (stats) *stats = result;
   if (std::fflush(out) != 0 || run.write_failed()) {

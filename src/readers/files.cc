@@ -70,7 +70,9 @@ void ReadStream(ByteSource* raw, InputFormat format, const ReadContext& ctx) {
     ReadDecompressed(&reader, format, ctx);
     return;
   }
-  GzipSource gzip(&reader, ctx.options->max_decompressed_bytes);
+  GzipSource gzip(&reader, ctx.options->max_decompressed_bytes,
+                  ctx.options->max_decompression_ratio,
+                  ctx.options->ratio_floor_bytes);
   BufferedReader unzipped(&gzip);
   ReadDecompressed(&unzipped, format, ctx);
 }

@@ -26,10 +26,13 @@ bool HasGzipMagic(std::string_view head);
 // Errors (sticky; the bytes decoded before them are returned first):
 //   Truncated  "truncated gzip stream at compressed offset N"
 //   Corrupt    "corrupt gzip stream at compressed offset N: <zlib message>"
-//   TooLarge   when more than `max_output` bytes come out (gzip bombs)
+//   TooLarge   when more than `max_output` bytes come out (gzip bombs), or
+//              when a member inflates past `max_ratio` times its compressed
+//              size after `ratio_floor` bytes (0: no ratio bound)
 class GzipSource : public ByteSource {
  public:
-  GzipSource(ByteSource* compressed, uint64_t max_output);
+  GzipSource(ByteSource* compressed, uint64_t max_output, double max_ratio = 0,
+             uint64_t ratio_floor = 0);
   GzipSource(const GzipSource&) = delete;
   GzipSource& operator=(const GzipSource&) = delete;
   ~GzipSource() override;
@@ -46,6 +49,8 @@ class GzipSource : public ByteSource {
 
   ByteSource* in_;
   uint64_t max_output_;
+  double max_ratio_;
+  uint64_t ratio_floor_;
   z_stream zs_{};
   bool zs_ready_ = false;
   std::vector<unsigned char> inbuf_;
@@ -54,6 +59,9 @@ class GzipSource : public ByteSource {
   bool done_ = false;
   uint64_t in_total_ = 0;
   uint64_t out_total_ = 0;
+  // Where the current member started, for the ratio bound.
+  uint64_t member_in_start_ = 0;
+  uint64_t member_out_ = 0;
   Status error_;
 };
 
@@ -63,10 +71,17 @@ class GzipSource : public ByteSource {
 // cut a document and still say how large it was. Returns:
 //   Truncated  when the stream ends before its end marker,
 //   Corrupt    when it is not valid,
-//   TooLarge   when the output would pass `max_total` bytes;
+//   TooLarge   when the output would pass `max_total` bytes, or pass
+//              `max_ratio` times the input consumed after `ratio_floor`
+//              bytes (0: no ratio bound);
 // `*out` then holds what was decoded before the fault.
 Status InflateBounded(std::string_view in, int window_bits, size_t keep,
-                      uint64_t max_total, std::string* out, uint64_t* total);
+                      uint64_t max_total, std::string* out, uint64_t* total,
+                      double max_ratio = 0, uint64_t ratio_floor = 0);
+
+// The message of a ratio bound error (shared by both decoders).
+bool OverRatio(uint64_t out, uint64_t in, double max_ratio, uint64_t floor);
+Status RatioError(double max_ratio);
 
 }  // namespace newsmill::readers
 

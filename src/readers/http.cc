@@ -154,7 +154,9 @@ class BodyDecoder {
   Status Inflate(std::string_view in, int bits, std::string* out,
                  uint64_t* total) {
     return InflateBounded(in, bits, options_.max_document_bytes,
-                          options_.max_decompressed_bytes, out, total);
+                          options_.max_decompressed_bytes, out, total,
+                          options_.max_decompression_ratio,
+                          options_.ratio_floor_bytes);
   }
 
   const ReaderOptions& options_;

@@ -1,6 +1,7 @@
 // Rules over the tagger's spans: pairing each content with its cue and
 // source, quotations the tagger missed, interrupted and multi-paragraph
 // quotes, scare quotes, and the kind of each statement.
+#include "newsmill/deadline.h"
 #include "statements/assemble.h"
 
 #include <algorithm>
@@ -243,6 +244,7 @@ std::vector<Statement> Assemble(std::string_view text,
   Statement prev;
   bool has_prev = false;
   for (const Paragraph& p : paragraphs) {
+    if (TimeUp()) break;  // the document's time budget (deadline.h)
     const std::vector<Token>& t = p.tokens;
     if (t.empty()) continue;
     const std::vector<Quote> quotes = FindQuotes(t);
@@ -279,6 +281,7 @@ std::vector<Statement> Assemble(std::string_view text,
     });
     const size_t para_start = out.size();
     for (const Candidate& cand : candidates) {
+      if (TimeUp()) break;
       const TokenSpan& c = cand.content;
       const Quote* whole = nullptr;
       const StatementKind kind = KindOf(quotes, c.first, c.last, &whole);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "newsmill/deadline.h"
 #include "statements/assemble.h"
 #include "statements/cue_lexicon.h"
 #include "statements/tagger.h"
@@ -96,6 +97,7 @@ void Resolve(std::string_view text, const std::vector<Entity>& entities,
   const CueLexicon& lex = CueLexicon::Get();
   const Statement* last_named = nullptr;
   for (Statement& s : *statements) {
+    if (TimeUp()) break;  // the document's time budget (deadline.h)
     const std::string_view cue = text.substr(s.cue.begin, s.cue.end - s.cue.begin);
     if (!cue.empty()) {
       CueInfo info = LookUpCue(cue);

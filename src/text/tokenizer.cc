@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include "common/utf8.h"
+#include "newsmill/deadline.h"
 #include "text/lexicon.h"
 
 namespace newsmill::text {
@@ -159,7 +160,8 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
   bool line = false;
   size_t pos = 0;
   size_t len = 0;
-  while (pos < text.size()) {
+  // Leaving early on the document's time budget still leaves valid tokens.
+  while (pos < text.size() && !TimeUp()) {
     const char32_t cp = c.At(pos, &len);
     if (IsSpace(cp)) {
       space = true;

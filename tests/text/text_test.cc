@@ -1,9 +1,9 @@
+#include "newsmill/text.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "newsmill/text.h"
 
 namespace newsmill {
 namespace {
@@ -11,7 +11,8 @@ namespace {
 std::vector<std::string> Sentences(std::string_view text) {
   const TextAnalysis a = AnalyzeText(text);
   std::vector<std::string> out;
-  for (const Sentence& s : a.sentences) out.emplace_back(SpanText(text, s.span));
+  for (const Sentence& s : a.sentences)
+    out.emplace_back(SpanText(text, s.span));
   return out;
 }
 
@@ -68,15 +69,67 @@ TEST(Sentences, LineBreaksAreHardBoundaries) {
             (Strings{"Key points:", "\u2022 rates rise", "\u2022 jobs fall"}));
 }
 
+TEST(Sentences, HardWrappedLinesBeforeLowerCaseGoOn) {
+  EXPECT_EQ(
+      Sentences("Donald Trump regularly\nincites violence, xenophobe,\nracist. "
+                "He left."),
+      (Strings{"Donald Trump regularly\nincites violence, xenophobe,\nracist.",
+               "He left."}));
+  // A blank line, a headline line and a colon still break.
+  EXPECT_EQ(Sentences("Trump rallies\n\nvoters came"),
+            (Strings{"Trump rallies", "voters came"}));
+  EXPECT_EQ(Sentences("Do this:\nstop lying"),
+            (Strings{"Do this:", "stop lying"}));
+  EXPECT_EQ(Sentences("Trump Rallies\nThe crowd came"),
+            (Strings{"Trump Rallies", "The crowd came"}));
+}
+
+TEST(Sentences, EllipsisAfterAFullStopOpensTheNextSentence) {
+  EXPECT_EQ(Sentences("It was tough. ... We have to win."),
+            (Strings{"It was tough.", "... We have to win."}));
+  EXPECT_EQ(Sentences("He looked grown-up. \u2026 he came across well."),
+            (Strings{"He looked grown-up.", "\u2026 he came across well."}));
+}
+
+TEST(Sentences, NoSentenceStartsWithInnerPunctuation) {
+  EXPECT_EQ(Sentences("Ready for Trump vs. Clinton?; His tricks are old."),
+            (Strings{"Ready for Trump vs. Clinton?; His tricks are old."}));
+}
+
+TEST(Sentences, LetterDotAbbreviationEndsOnlyBeforeASentenceStarter) {
+  // Measured on PolNeAR train: of 165 letter-dot abbreviations before a
+  // capitalised word, 9 end a sentence, 8 of them before a listed starter.
+  EXPECT_EQ(Sentences("He came to the U.S. Senate today."),
+            (Strings{"He came to the U.S. Senate today."}));
+  EXPECT_EQ(Sentences("Polls close at 7 p.m. Eastern time."),
+            (Strings{"Polls close at 7 p.m. Eastern time."}));
+  EXPECT_EQ(Sentences("Caesars is bankrupt in A.C. Others to follow."),
+            (Strings{"Caesars is bankrupt in A.C.", "Others to follow."}));
+  EXPECT_EQ(Sentences("Hospitals in Washington, D.C. He recalled it."),
+            (Strings{"Hospitals in Washington, D.C.", "He recalled it."}));
+}
+
+TEST(Sentences, TitlesBeforeNamesAndQuotesAfterStops) {
+  EXPECT_EQ(Sentences("\"It works,\" Mr. Clarke said. \"The goal is set.\" "
+                      "Mrs. Clinton agreed."),
+            (Strings{"\"It works,\" Mr. Clarke said.", "\"The goal is set.\"",
+                     "Mrs. Clinton agreed."}));
+  EXPECT_EQ(
+      Sentences("President George W. Bush spoke. Rep. Elijah Cummings left."),
+      (Strings{"President George W. Bush spoke.",
+               "Rep. Elijah Cummings left."}));
+}
+
 TEST(Tokens, PossessivesSplitApostrophesInsideNamesDoNot) {
   EXPECT_EQ(Tokens("Peskov\u2019s aide, Kan\u2019ani's view"),
-            (Strings{"Peskov", "\u2019s", "aide", ",", "Kan\u2019ani", "'s", "view"}));
+            (Strings{"Peskov", "\u2019s", "aide", ",", "Kan\u2019ani", "'s",
+                     "view"}));
 }
 
 TEST(Tokens, HyphensNumbersAbbreviations) {
   EXPECT_EQ(Tokens("al-Assad's 1,000 Russian-speaking U.S. troops, 3.5%."),
-            (Strings{"al-Assad", "'s", "1,000", "Russian-speaking", "U.S.", "troops", ",", "3.5",
-                     "%", "."}));
+            (Strings{"al-Assad", "'s", "1,000", "Russian-speaking", "U.S.",
+                     "troops", ",", "3.5", "%", "."}));
 }
 
 TEST(Tokens, Flags) {
