@@ -2,12 +2,12 @@
 // one line, a record or a record with `error`, and the run goes on.
 #include <gtest/gtest.h>
 #include <simdjson.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "common/run_command.h"
 #include "readers/reader_test_util.h"
 
 namespace newsmill {
@@ -23,24 +23,9 @@ struct Output {
 };
 
 Output RunNewsmill(const std::string& args) {
-  Output out;
-  FILE* pipe = popen((std::string(NEWSMILL_BINARY) + " extract --quiet " + args +
-                      " 2>/dev/null").c_str(), "r");
-  if (!pipe) return out;
-  std::string all;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) all.append(buf, n);
-  const int raw = pclose(pipe);
-  out.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  size_t start = 0;
-  while (start < all.size()) {
-    size_t end = all.find('\n', start);
-    if (end == std::string::npos) end = all.size();
-    out.lines.push_back(all.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+  const testing::CommandOutput run = testing::RunCommand(
+      std::string(NEWSMILL_BINARY) + " extract --quiet " + args + " 2>/dev/null");
+  return {run.status, run.lines()};
 }
 
 std::string Field(const std::string& json, std::string_view key) {

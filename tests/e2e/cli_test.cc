@@ -1,7 +1,6 @@
 // The newsmill command end to end: flags, exit statuses, one line per input
 // document in input order, and the seed page when ../shared is there.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/run_command.h"
 #include "extract/expectations.h"
 
 namespace newsmill {
@@ -17,35 +17,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandRun {
-  int status = -1;
-  std::string out;
-};
+using CommandRun = testing::CommandOutput;
+using testing::SplitLines;
 
 CommandRun Newsmill(const std::string& args) {
-  CommandRun run;
-  const std::string cmd = std::string(NEWSMILL_BINARY) + " " + args;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return run;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
-  const int raw = pclose(pipe);
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return run;
+  return testing::RunCommand(std::string(NEWSMILL_BINARY) + " " + args);
 }
 
-std::vector<std::string> Lines(const std::string& s) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t end = s.find('\n', start);
-    if (end == std::string::npos) end = s.size();
-    lines.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
+std::vector<std::string> Lines(const std::string& s) { return SplitLines(s); }
 
 std::string Field(const std::string& json, std::string_view key) {
   simdjson::dom::parser parser;

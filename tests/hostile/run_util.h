@@ -3,11 +3,12 @@
 #define NEWSMILL_TESTS_HOSTILE_RUN_UTIL_H_
 
 #include <simdjson.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <string>
 #include <vector>
+
+#include "common/run_command.h"
 
 namespace newsmill::hostile {
 
@@ -18,25 +19,10 @@ struct RunOutput {
 
 // Runs `newsmill extract --quiet ARGS` in `dir`; stdout split into lines.
 inline RunOutput RunExtractIn(const std::string& dir, const std::string& args) {
-  RunOutput out;
   const std::string command = "cd '" + dir + "' && " + NEWSMILL_BINARY +
                               " extract --quiet " + args + " 2>/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return out;
-  std::string all;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) all.append(buf, n);
-  const int raw = pclose(pipe);
-  out.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  size_t start = 0;
-  while (start < all.size()) {
-    size_t end = all.find('\n', start);
-    if (end == std::string::npos) end = all.size();
-    out.lines.push_back(all.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+  const testing::CommandOutput run = testing::RunCommand(command);
+  return {run.status, run.lines()};
 }
 
 // The fields of one output line the tests look at.
