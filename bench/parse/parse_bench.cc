@@ -5,7 +5,6 @@
 // or the fast parser's Dom) and ParseHtml as the pipeline calls it (tree,
 // Dom, title, metas and blocks).
 #include <gumbo.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,43 +18,21 @@
 #include "html/fast_parser.h"
 #include "newsmill/decode.h"
 #include "newsmill/html.h"
+#include "newsmill/readers.h"
 
 namespace {
 
-bool Gunzip(const std::string& path, std::string* out) {
-  std::ifstream file(path, std::ios::binary);
-  const std::string packed((std::istreambuf_iterator<char>(file)),
-                           std::istreambuf_iterator<char>());
-  z_stream z{};
-  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) return false;
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
-  z.avail_in = static_cast<uInt>(packed.size());
-  char buffer[1 << 16];
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    z.next_out = reinterpret_cast<Bytef*>(buffer);
-    z.avail_out = sizeof(buffer);
-    rc = inflate(&z, Z_NO_FLUSH);
-    out->append(buffer, sizeof(buffer) - z.avail_out);
-  }
-  inflateEnd(&z);
-  return rc == Z_STREAM_END;
-}
-
+// The pages of `dir`, inflated by newsmill's own reader and decoded.
 std::vector<std::string> LoadPages(const std::filesystem::path& dir) {
-  std::vector<std::string> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().string().ends_with(".html.gz"))
-      paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
   std::vector<std::string> pages;
-  for (const std::string& path : paths) {
-    std::string bytes;
-    if (!Gunzip(path, &bytes)) continue;
-    auto text = newsmill::DecodeToUtf8(bytes, "", newsmill::PayloadKind::kHtml);
-    if (text.ok()) pages.push_back(std::move(text->utf8));
-  }
+  (void)newsmill::ReadInputs({dir.string()}, newsmill::ReaderOptions{},
+                             [&](newsmill::Document&& doc) {
+                               if (!doc.error.empty()) return true;
+                               auto text = newsmill::DecodeToUtf8(
+                                   doc.bytes, "", newsmill::PayloadKind::kHtml);
+                               if (text.ok()) pages.push_back(std::move(text->utf8));
+                               return true;
+                             });
   return pages;
 }
 
