@@ -7,15 +7,19 @@
 //    the content.
 // 2. Every paragraph-like element scores 1 + its commas + its length/100
 //    (at most 3), given to its parent, grandparent and great-grandparent
-//    in falling shares; an element's total, less its link density and
-//    plus or minus what its class says, makes it a candidate for the
-//    article's container (the scoring of Arc90's Readability, which
-//    Firefox's reader view still uses).
+//    in falling shares (text written straight into a container is a
+//    paragraph of that container, which takes the first share); an
+//    element's total, less its link density and plus or minus what its
+//    class says, makes it a candidate for the article's container (the
+//    scoring of Arc90's Readability, which Firefox's reader view still
+//    uses).
 // 3. The best candidate, widened to an ancestor when other strong
 //    candidates sit under it, and its siblings that score nearly as well,
 //    are the article. Blocks inside them are body text unless they are
 //    mostly links, repeat the headline, or are chrome phrases of the
-//    lexicon ("Advertisement", "Share this").
+//    lexicon ("Advertisement", "Share this"), and unless they sit in an
+//    <article> nested inside another one away from the best candidate
+//    (teasers, comments: what HTML means by a nested article).
 // Every other block is labelled with the kind of chrome it sits in.
 #include "extract/dom_content.h"
 
@@ -163,6 +167,7 @@ struct NodeStats {
   uint32_t link_chars = 0;  // ... of which inside <a>
   uint32_t own_chars = 0;   // in text children directly
   uint32_t commas = 0;
+  uint32_t own_commas = 0;  // in text children directly
   uint32_t good_chars = 0;  // in paragraphs below that are not mostly links
   bool good_chars_self = false;  // a paragraph counted in good_chars
   double score = 0;
@@ -244,10 +249,12 @@ class ContentFinder {
     CountText();
     Score();
     Choose();
+    MarkNestedArticles();
     in_chosen_.assign(dom_.size(), false);
     for (NodeId id = 0; id < dom_.size(); ++id) {
       const NodeId p = dom_.node(id).parent;
-      in_chosen_[id] = chosen_[id] || (p != kNoNode && in_chosen_[p]);
+      in_chosen_[id] =
+          !nested_article_[id] && (chosen_[id] || (p != kNoNode && in_chosen_[p]));
     }
   }
 
@@ -258,6 +265,7 @@ class ContentFinder {
   void CountText();
   void Score();
   void Choose();
+  void MarkNestedArticles();
   double LinkDensity(NodeId id) const {
     const NodeStats& s = stats_[id];
     return s.chars ? static_cast<double>(s.link_chars) / s.chars : 0;
@@ -268,7 +276,12 @@ class ContentFinder {
   std::vector<NodeStats> stats_;
   std::vector<bool> chosen_;
   std::vector<bool> in_chosen_;  // chosen, or below a chosen element
+  // Inside an <article> that is inside another and does not hold the best
+  // scoring element: a teaser or a comment (HTML's meaning of a nested
+  // article), not part of the story.
+  std::vector<bool> nested_article_;
   NodeId best_ = kNoNode;
+  NodeId top_scored_ = kNoNode;  // the best candidate before any widening
 };
 
 // Parents come before their children in a Dom, so one forward pass sees a
@@ -304,6 +317,7 @@ void ContentFinder::CountText() {
       stats_[p].chars += chars;
       stats_[p].own_chars += chars;
       stats_[p].commas += commas;
+      stats_[p].own_commas += commas;
       if (dom_.is_element(p, HtmlTag::k_a)) stats_[p].link_chars += chars;
       continue;
     }
@@ -322,10 +336,14 @@ void ContentFinder::Score() {
     if (n.type != NodeType::kElement || stats_[id].excluded) continue;
     const NodeStats& s = stats_[id];
     // Paragraph-like elements, and containers that hold text directly
-    // (pages that write paragraphs as <div>text<br><br>text</div>).
-    const bool paragraph = (IsParagraphLike(n.tag) && s.chars >= 25) || s.own_chars >= 80;
-    if (!paragraph) continue;
-    if (LinkDensity(id) < 0.35) {
+    // (pages that write paragraphs as <div>text<br><br>text</div>). Such a
+    // container's paragraph is its own text, not what its children hold.
+    const bool paragraph_tag = IsParagraphLike(n.tag) && s.chars >= 25;
+    if (!paragraph_tag && s.own_chars < 80) continue;
+    const uint32_t chars = paragraph_tag ? s.chars : s.own_chars;
+    const uint32_t commas = paragraph_tag ? s.commas : s.own_commas;
+    const double density = paragraph_tag ? LinkDensity(id) : n.tag == HtmlTag::k_a ? 1 : 0;
+    if (density < 0.35) {
       // Counted once, at the outermost paragraph: nested ones are inside it.
       bool nested = false;
       for (NodeId a = n.parent; a != kNoNode; a = dom_.node(a).parent) {
@@ -335,14 +353,17 @@ void ContentFinder::Score() {
         }
       }
       if (!nested) {
-        stats_[id].good_chars_self = true;
+        stats_[id].good_chars_self = paragraph_tag;
         for (NodeId a = id; a != kNoNode; a = dom_.node(a).parent) {
-          stats_[a].good_chars += s.chars;
+          stats_[a].good_chars += chars;
         }
       }
     }
-    const double score = 1.0 + s.commas + std::min(3.0, s.chars / 100.0);
-    NodeId ancestor = n.parent;
+    const double score = 1.0 + commas + std::min(3.0, chars / 100.0);
+    // Text written straight into a container is that container's paragraph
+    // (Readability wraps such text in a <p> of its own): the container is
+    // the first to receive its score.
+    NodeId ancestor = paragraph_tag ? n.parent : id;
     for (int level = 0; level < 3 && ancestor != kNoNode && ancestor != Dom::kDocument;
          ++level, ancestor = dom_.node(ancestor).parent) {
       NodeStats& a = stats_[ancestor];
@@ -373,6 +394,7 @@ void ContentFinder::Choose() {
   }
   std::sort(top.begin(), top.end(), std::greater<>());
   best_ = top[0].second;
+  top_scored_ = best_;
   const double best_score = top[0].first;
   // Widen to a common ancestor when several strong candidates sit under it
   // (an article split into sections, each scored on its own).
@@ -451,8 +473,31 @@ void ContentFinder::Choose() {
   }
 }
 
+// Parents come before their children: one forward pass.
+void ContentFinder::MarkNestedArticles() {
+  nested_article_.assign(dom_.size(), false);
+  if (top_scored_ == kNoNode) return;
+  std::vector<bool> holds_top(dom_.size(), false);
+  for (NodeId x = top_scored_; x != kNoNode; x = dom_.node(x).parent) holds_top[x] = true;
+  std::vector<uint8_t> articles_above(dom_.size(), 0);  // <article> ancestors, capped
+  for (NodeId id = 1; id < dom_.size(); ++id) {
+    const NodeId p = dom_.node(id).parent;
+    if (p == kNoNode) continue;
+    articles_above[id] = articles_above[p];
+    nested_article_[id] = nested_article_[p];
+    if (!dom_.is_element(id, HtmlTag::k_article)) continue;
+    if (articles_above[id] > 0 && !holds_top[id]) nested_article_[id] = true;
+    if (articles_above[id] < 2) ++articles_above[id];
+  }
+}
+
 bool ContentFinder::InArticle(NodeId id, ChromeKind* kind) const {
   if (id == kNoNode) return false;
+  if (nested_article_[id] && !stats_[id].excluded) {
+    *kind = facts_.context_kind[id] != ChromeKind::kOther ? facts_.context_kind[id]
+                                                          : ChromeKind::kRelated;
+    return false;
+  }
   if (stats_[id].excluded) {
     *kind = stats_[id].kind;
     return false;

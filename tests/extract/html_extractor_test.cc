@@ -123,6 +123,46 @@ TEST(HtmlExtractorTest, MarkupThatCallsTheWholePageChromeIsNotTrusted) {
   ExpectArticleOnly(a);
 }
 
+TEST(HtmlExtractorTest, TextWrittenStraightIntoAContainerIsItsParagraph) {
+  // A short story written as text and <br>s in a column beside an archive
+  // menu; the footer's address line must not win over it.
+  std::string body = "<div class=row><div class=col-3><ul>";
+  for (int i = 0; i < 40; ++i) {
+    body += "<li><a href=/archive/" + std::to_string(i) + ">Archive, month " +
+            std::to_string(i) + "</a></li>";
+  }
+  body +=
+      "</ul></div><div class=col-9><p class=title>Council approves budget</p>"
+      "<small>05/10/2018 - Posted by: Ana Souza</small><br><br>"
+      "The city council approved the new budget this morning, after a debate "
+      "of three hours, and the mayor thanked the members.<br><br><br></div></div>"
+      "<div class=bottom><div>Example City - Main Street, 1111 - Downtown - "
+      "89259-565 - Phone: (047) 2106-8000, Fax: (047) 2106-8001</div></div>";
+  const Article a = Extract(body);
+  EXPECT_NE(a.text.find("The city council approved"), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find("Main Street"), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find("Archive"), std::string::npos) << a.text;
+}
+
+TEST(HtmlExtractorTest, ArticlesNestedInTheArticleAreTeasers) {
+  // HTML's nested <article>: teasers (or comments) inside the story's own
+  // <article> element.
+  std::string body = "<article class=post><h1>Council approves budget</h1>";
+  body += kArticle;
+  body += "<h3>More stories</h3>";
+  for (int i = 0; i < 3; ++i) {
+    body += "<article class=post><h2><a href=/s" + std::to_string(i) +
+            ">Another story</a></h2><p>A teaser paragraph about another story, long "
+            "enough to count as prose, with commas, clauses and a few more words.</p>"
+            "</article>";
+  }
+  body += "</article>";
+  const Article a = Extract(body);
+  ExpectArticleOnly(a);
+  EXPECT_EQ(a.text.find("A teaser paragraph"), std::string::npos) << a.text;
+  EXPECT_TRUE(Labelled(a, ChromeKind::kRelated, "A teaser paragraph"));
+}
+
 TEST(HtmlExtractorTest, EmptyPageWarns) {
   const Article a = Extract("");
   EXPECT_TRUE(a.text.empty());
