@@ -19,7 +19,8 @@
 //    mostly links, repeat the headline, or are chrome phrases of the
 //    lexicon ("Advertisement", "Share this"), and unless they sit in an
 //    <article> nested inside another one away from the best candidate
-//    (teasers, comments: what HTML means by a nested article).
+//    (teasers, comments: what HTML means by a nested article), or are the
+//    summaries of a list of teaser cards.
 // Every other block is labelled with the kind of chrome it sits in.
 #include "extract/dom_content.h"
 
@@ -546,6 +547,67 @@ bool IsHeadline(const Dom& dom, const HtmlBlock& block, const std::string& folde
          (text.size() >= 20 && folded_title.starts_with(text));
 }
 
+// Teaser lists ("Most popular", "More from the site"): a linked title,
+// then a line or two of summary, again and again. The titles are set aside
+// as links; their summaries are not the story either. A title is a block
+// that is one link; a summary is a short block right after it; three or
+// more such pairs with at most two short lines (dates, authors) between
+// them make a list, when each pair has an element of its own (a card):
+// a story that lists linked items with a line on each, as paragraphs of
+// its body, is not a teaser list.
+bool IsAncestorOrSelf(const Dom& dom, NodeId ancestor, NodeId id) {
+  for (NodeId x = id; x != kNoNode; x = dom.node(x).parent) {
+    if (x == ancestor) return true;
+  }
+  return false;
+}
+
+NodeId CommonAncestor(const Dom& dom, NodeId a, NodeId b) {
+  for (NodeId x = a; x != kNoNode; x = dom.node(x).parent) {
+    if (IsAncestorOrSelf(dom, x, b)) return x;
+  }
+  return Dom::kDocument;
+}
+
+void SetAsideTeaserSummaries(const HtmlPage& page, std::vector<BlockVerdict>* verdicts) {
+  constexpr size_t kMaxSummaryWords = 45;
+  constexpr size_t kMaxTitleWords = 20;
+  constexpr size_t kMaxGapBlocks = 2;
+  constexpr size_t kMinPairs = 3;
+  const auto& blocks = page.blocks;
+  std::vector<size_t> run;  // summaries of the current run
+  size_t last_summary = 0;
+  auto close_run = [&] {
+    if (run.size() >= kMinPairs) {
+      for (size_t j : run) {
+        (*verdicts)[j].article = false;
+        (*verdicts)[j].kind = ChromeKind::kRelated;
+      }
+    }
+    run.clear();
+  };
+  for (size_t i = 0; i + 1 < blocks.size(); ++i) {
+    const HtmlBlock& title = blocks[i];
+    const HtmlBlock& summary = blocks[i + 1];
+    const bool is_title = title.link_density >= 0.9f && CountWords(title.text) <= kMaxTitleWords;
+    const bool is_summary = (*verdicts)[i + 1].article && summary.link_density < 0.5f &&
+                            CountWords(summary.text) <= kMaxSummaryWords;
+    if (!is_title || !is_summary) continue;
+    const NodeId card = CommonAncestor(page.dom, title.node, summary.node);
+    if (!run.empty()) {
+      bool joined = i > last_summary && i - last_summary - 1 <= kMaxGapBlocks &&
+                    !IsAncestorOrSelf(page.dom, card, blocks[last_summary].node);
+      for (size_t k = last_summary + 1; joined && k < i; ++k) {
+        joined = CountWords(blocks[k].text) <= 12;
+      }
+      if (!joined) close_run();
+    }
+    run.push_back(i + 1);
+    last_summary = i + 1;
+  }
+  close_run();
+}
+
 // Text shorter than this is not an article; the finder tries again
 // trusting less of the markup (as Readability retries with its flags off).
 constexpr size_t kMinArticleChars = 250;
@@ -598,7 +660,10 @@ std::vector<BlockVerdict> Classify(const HtmlPage& page, const PageFacts& facts,
       v.article = false;
       v.kind = ChromeKind::kByline;
     }
-    if (v.article) *article_chars += block.text.size();
+  }
+  SetAsideTeaserSummaries(page, &verdicts);
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    if (verdicts[i].article) *article_chars += page.blocks[i].text.size();
   }
   return verdicts;
 }

@@ -163,6 +163,39 @@ TEST(HtmlExtractorTest, ArticlesNestedInTheArticleAreTeasers) {
   EXPECT_TRUE(Labelled(a, ChromeKind::kRelated, "A teaser paragraph"));
 }
 
+TEST(HtmlExtractorTest, TeaserCardsAfterTheStoryAreRelated) {
+  // "Most read": cards of a linked title and a one-line summary, inside
+  // the story's container.
+  std::string body = "<div class=article-body>";
+  body += kArticle;
+  body += "<h2>Most read</h2><div class=grid>";
+  for (int i = 0; i < 4; ++i) {
+    body += "<div class=card><div class=title><a href=/story" + std::to_string(i) +
+            ">Another story number " + std::to_string(i) +
+            "</a></div><div class=body>A short summary of that other story, in one "
+            "sentence.</div></div>";
+  }
+  body += "</div></div>";
+  const Article a = Extract(body);
+  EXPECT_TRUE(a.text.starts_with("The council approved")) << a.text;
+  EXPECT_EQ(a.text.find("A short summary"), std::string::npos) << a.text;
+  EXPECT_TRUE(Labelled(a, ChromeKind::kRelated, "A short summary"));
+}
+
+TEST(HtmlExtractorTest, ListOfLinkedItemsInTheStoryIsKept) {
+  // A story that lists linked items with a line on each, as its own
+  // paragraphs, is not a teaser list.
+  std::string body = "<div class=article-body>";
+  body += kArticle;
+  for (int i = 0; i < 4; ++i) {
+    body += "<p><a href=/item" + std::to_string(i) + ">Item number " + std::to_string(i) +
+            "</a></p><p>Why this item is worth a look, in one line.</p>";
+  }
+  body += "</div>";
+  const Article a = Extract(body);
+  EXPECT_NE(a.text.find("Why this item is worth a look"), std::string::npos) << a.text;
+}
+
 TEST(HtmlExtractorTest, EmptyPageWarns) {
   const Article a = Extract("");
   EXPECT_TRUE(a.text.empty());
