@@ -259,6 +259,19 @@ bool IsNameLike(std::string_view s) {
   return words >= 1 && words <= 6;
 }
 
+// "RDN", "CNN", "M.D.": two to six capital letters, dots allowed.
+bool IsAcronym(std::string_view word) {
+  size_t letters = 0;
+  for (char c : word) {
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+    } else if (c != '.') {
+      return false;
+    }
+  }
+  return letters >= 2 && letters <= 6;
+}
+
 // "TOM KRISHER" -> "Tom Krisher": bylines set in capitals by a style sheet
 // rule are names all the same. Mixed-case text is left alone.
 std::string UnshoutName(std::string_view name) {
@@ -297,11 +310,18 @@ std::vector<std::string> NamesFromByline(std::string_view rest) {
        SplitAny(rest, {", ", " and ", " & ", " und ", " et ", " y ", " e ",
                        " en ", " och ", " og ", " и ", " i "})) {
     part = Trim(part);
+    // "A, B, and C": the serial comma leaves the conjunction on the part.
+    for (std::string_view conj : {"and ", "& "}) {
+      if (part.starts_with(conj)) part = Trim(part.substr(conj.size()));
+    }
+    // "Jane Doe, MS, RDN", "Jane Doe, CNN": one word in capitals is a
+    // credential or an agency, not a name.
+    if (part.find(' ') == std::string_view::npos && IsAcronym(part)) continue;
     const std::string name = UnshoutName(part);
     if (name.empty() || !IsNameLike(name)) continue;
     bool role = false;
     const std::string folded = FoldForMatch(name);
-    for (std::string_view w : SplitAny(folded, {" "})) {
+    for (std::string_view w : SplitAny(folded, {" ", "-"})) {
       role |= BylineRoleWords().count(std::string(w)) > 0;
     }
     if (!role) names.push_back(name);

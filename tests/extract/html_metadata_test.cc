@@ -104,6 +104,21 @@ TEST(HtmlMetadataTest, ParselySailthruDublinCoreCitation) {
   EXPECT_EQ(c.meta.published, "2018-07-01");
 }
 
+TEST(HtmlMetadataTest, AuthorsWithoutCredentialsAgenciesOrRoles) {
+  EXPECT_EQ(Extract(Page(R"(<meta name="author" content="Ilana Muhlstein, MS, RDN">)"))
+                .meta.authors,
+            std::vector<std::string>{"Ilana Muhlstein"});
+  EXPECT_EQ(Extract(Page(R"(<meta name="author" content="Sandee LaMotte, CNN">)")).meta.authors,
+            std::vector<std::string>{"Sandee LaMotte"});
+  EXPECT_EQ(Extract(Page(R"(<meta name="author" content="Ann Lee, PhD, and Bo Chen">)"))
+                .meta.authors,
+            (std::vector<std::string>{"Ann Lee", "Bo Chen"}));
+  EXPECT_EQ(
+      Extract(Page(R"(<meta name="author" content="Chris Roe, CNN Editor-at-large">)"))
+          .meta.authors,
+      std::vector<std::string>{"Chris Roe"});
+}
+
 TEST(HtmlMetadataTest, TimeElementAndMicrodata) {
   const Article a = Extract(Page("<title>T</title>",
       R"(<div itemscope itemtype="https://schema.org/NewsArticle">
