@@ -65,11 +65,50 @@ std::string LastCrumb(std::string_view text, std::string_view title) {
   return "";
 }
 
+// Bylines and datelines the markup did not call bylines ("By Louis
+// Jacobson on Monday, November 18th, 2019", "기사입력 :[ 2018-08-25 15:24 ]"):
+// short lines outside the body, from a few blocks before the article's
+// first paragraph to its last, give the date and the authors when nothing
+// else did. Farther away, they belong to teasers and archives.
+void ReadLinesNearArticle(const HtmlPage& page,
+                          const std::vector<extract::BlockVerdict>& verdicts, Metadata* meta) {
+  constexpr size_t kBlocksBefore = 12;
+  constexpr size_t kMaxWords = 16;
+  size_t first = verdicts.size(), last = 0;
+  for (size_t i = 0; i < verdicts.size(); ++i) {
+    if (!verdicts[i].article) continue;
+    first = std::min(first, i);
+    last = i;
+  }
+  if (first == verdicts.size()) return;
+  bool want_authors = meta->authors.empty();
+  for (size_t i = first > kBlocksBefore ? first - kBlocksBefore : 0; i <= last; ++i) {
+    const ChromeKind kind = verdicts[i].kind;
+    const std::string& text = page.blocks[i].text;
+    if (verdicts[i].article || Words(text) > kMaxWords ||
+        (kind != ChromeKind::kOther && kind != ChromeKind::kHeader &&
+         kind != ChromeKind::kByline)) {
+      continue;
+    }
+    extract::FoundDate date;
+    if (meta->published.empty() && extract::FindDate(text, &date)) meta->published = date.iso;
+    extract::LexiconHit hit;
+    if (want_authors &&
+        extract::MatchChrome(extract::ChromeLexicon::Default(), text, Words(text), &hit) &&
+        extract::HitIntroducesNames(hit)) {
+      // The first byline is the article's, even when it names only an
+      // agency ("by European Space Agency").
+      meta->authors = extract::NamesFromByline(hit.rest);
+      want_authors = false;
+    }
+  }
+}
+
 // What the chrome says when the declarations did not: bylines, datelines,
 // the breadcrumb, related links.
 void ReadChrome(const HtmlPage& page, const std::vector<extract::BlockVerdict>& verdicts,
                 std::string_view url, Metadata* meta) {
-  const bool want_authors = meta->authors.empty();
+  bool want_authors = meta->authors.empty();
   const bool want_date = meta->published.empty();
   std::string crumb_section;
   for (size_t i = 0; i < page.blocks.size(); ++i) {
@@ -112,6 +151,7 @@ void ReadChrome(const HtmlPage& page, const std::vector<extract::BlockVerdict>& 
     }
   }
   if (meta->section.empty()) meta->section = crumb_section;
+  ReadLinesNearArticle(page, verdicts, meta);
 }
 
 }  // namespace

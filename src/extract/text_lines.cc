@@ -234,6 +234,15 @@ bool HitNamesAuthors(const LexiconHit& hit) {
          !hit.phrase.starts_with("editing") && !hit.phrase.starts_with("additional");
 }
 
+bool HitIntroducesNames(const LexiconHit& hit) {
+  std::string_view phrase = hit.phrase;
+  const size_t space = phrase.rfind(' ');
+  if (space != std::string_view::npos) phrase.remove_prefix(space + 1);
+  // "About Me", "Über uns": an author box's heading, not a byline.
+  const bool about = phrase == "about" || phrase == "über" || phrase == "sobre";
+  return HitNamesAuthors(hit) && IsBylineNameWord(phrase) && !about;
+}
+
 bool IsNameLike(std::string_view s) {
   size_t words = 0;
   size_t pos = 0;
@@ -257,6 +266,26 @@ bool IsNameLike(std::string_view s) {
     }
   }
   return words >= 1 && words <= 6;
+}
+
+// "Louis Jacobson on Monday", "Moritz Bachmann publiziert am 25.": a name
+// ends where a word in lower case (other than a particle such as "van")
+// begins.
+std::string_view UpToLowerCaseWord(std::string_view part) {
+  size_t pos = part.find(' ');
+  while (pos != std::string_view::npos) {
+    const size_t start = pos + 1;
+    size_t end = part.find(' ', start);
+    const std::string_view word =
+        part.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    size_t p = 0;
+    if (!word.empty() && !IsParticle(word) &&
+        u_islower(static_cast<UChar32>(utf8::Next(word, &p)))) {
+      return Trim(part.substr(0, pos));
+    }
+    pos = end;
+  }
+  return part;
 }
 
 // "RDN", "CNN", "M.D.": two to six capital letters, dots allowed.
@@ -316,15 +345,16 @@ std::vector<std::string> NamesFromByline(std::string_view rest) {
     }
     // "Jane Doe, MS, RDN", "Jane Doe, CNN": one word in capitals is a
     // credential or an agency, not a name.
-    if (part.find(' ') == std::string_view::npos && IsAcronym(part)) continue;
-    const std::string name = UnshoutName(part);
-    if (name.empty() || !IsNameLike(name)) continue;
     bool role = false;
-    const std::string folded = FoldForMatch(name);
+    const std::string folded = FoldForMatch(part);
     for (std::string_view w : SplitAny(folded, {" ", "-"})) {
       role |= BylineRoleWords().count(std::string(w)) > 0;
     }
-    if (!role) names.push_back(name);
+    if (role) continue;
+    part = UpToLowerCaseWord(part);
+    if (part.find(' ') == std::string_view::npos && IsAcronym(part)) continue;
+    const std::string name = UnshoutName(part);
+    if (!name.empty() && IsNameLike(name)) names.push_back(name);
   }
   return names;
 }

@@ -42,6 +42,11 @@ bool MatchChrome(const ChromeLexicon& lexicon, std::string_view text, size_t wor
 // "Editing by Tom Brown" and "Additional reporting by ..." do not.
 bool HitNamesAuthors(const LexiconHit& hit);
 
+// Whether the hit's phrase ends with a word that introduces names ("by",
+// "written by", "von", "par"), rather than a date ("Updated", "Published")
+// or an author box ("About").
+bool HitIntroducesNames(const LexiconHit& hit);
+
 // True when `s` reads as a list of 1-6 personal names (each word capitalised,
 // or in a script without case, name particles allowed) rather than prose.
 bool IsNameLike(std::string_view s);

@@ -145,6 +145,26 @@ TEST(HtmlMetadataTest, VisibleBylineDateAndUrlDate) {
   EXPECT_EQ(extract::DateFromUrl("https://x.org/20191119/story"), "2019-11-19");
 }
 
+TEST(HtmlMetadataTest, BylinesAndDatelinesTheMarkupDoesNotName) {
+  // Plain lines near the article, in no element that calls them bylines.
+  const Article a = Extract(Page(
+      "", "<div><p>About Me</p><p>By Louis Jacobson, Ann Lee on Monday, November 18th, "
+          "2019 at 11:04 a.m.</p></div>"));
+  EXPECT_EQ(a.meta.authors, (std::vector<std::string>{"Louis Jacobson", "Ann Lee"}));
+  EXPECT_EQ(a.meta.published, "2019-11-18T11:04:00");
+  const Article de =
+      Extract(Page("", "<div><p>Von Moritz Bachmann publiziert am 25. September 2018</p></div>",
+                   "de"));
+  EXPECT_EQ(de.meta.authors, std::vector<std::string>{"Moritz Bachmann"});
+  EXPECT_EQ(de.meta.published, "2018-09-25");
+  const Article ko = Extract(Page("", "<div><p>기사입력 :[ 2018-08-25 15:24 ]</p></div>"));
+  EXPECT_EQ(ko.meta.published, "2018-08-25T15:24:00");
+  // The first byline is the article's, even when it names an agency.
+  const Article agency = Extract(Page(R"(<meta name="author" content="Science X staff">)",
+                                      "<div><p>by European Space Agency</p></div>"));
+  EXPECT_TRUE(agency.meta.authors.empty());
+}
+
 TEST(HtmlMetadataTest, LanguageFromPageCheckedAgainstText) {
   EXPECT_EQ(Extract(Page("")).meta.language, "en");
   // Declared German, written in English: the text wins, with a warning.
