@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <string>
 
+#include "common/utf8.h"
 #include "extract/class_signals.h"
 #include "extract/dates.h"
 #include "extract/lexicon.h"
@@ -175,14 +176,40 @@ struct NodeStats {
   bool candidate = false;
 };
 
+// Commas of the world's scripts, as Readability counts them, and the
+// ideographic comma of Chinese and Japanese text.
+bool IsComma(char32_t c) {
+  switch (c) {
+    case U',':
+    case U'\u060C':  // Arabic
+    case U'\u3001':  // ideographic
+    case U'\uFF0C':  // fullwidth
+    case U'\uFE50':
+    case U'\uFE10':
+    case U'\uFE11':
+    case U'\u2E41':
+    case U'\u2E34':
+    case U'\u2E32':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Visible code points (not spaces), and the commas among them.
 uint32_t CountVisible(std::string_view text, uint32_t* commas) {
   uint32_t n = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') continue;
-    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
+  for (size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      ++i;
+      if (byte == ' ' || byte == '\n' || byte == '\t' || byte == '\r' || byte == '\f') continue;
+      ++n;
+      if (byte == ',') ++*commas;
+      continue;
+    }
     ++n;
-    if (c == ',') ++*commas;
+    if (IsComma(utf8::Next(text, &i))) ++*commas;
   }
   return n;
 }

@@ -196,6 +196,22 @@ TEST(HtmlExtractorTest, ListOfLinkedItemsInTheStoryIsKept) {
   EXPECT_NE(a.text.find("Why this item is worth a look"), std::string::npos) << a.text;
 }
 
+TEST(HtmlExtractorTest, CommasOfOtherScriptsCount) {
+  // Chinese prose with fullwidth and ideographic commas against short
+  // English lines with ASCII ones: the story's commas must count too.
+  std::string body = "<div class=a>";
+  for (int i = 0; i < 3; ++i) body += "<p>Weather today, sunny spells.</p>";
+  body += "</div><div class=b>";
+  for (int i = 0; i < 3; ++i) {
+    body +=
+        "<p>市议会周二通过了新的预算，经过长时间的辩论，市长表示，这次投票让人松了一口气，"
+        "学校、道路和公园的支出将增加。</p>";
+  }
+  body += "</div>";
+  const Article a = Extract(body);
+  EXPECT_NE(a.text.find("市议会周二通过了新的预算"), std::string::npos) << a.text;
+}
+
 TEST(HtmlExtractorTest, EmptyPageWarns) {
   const Article a = Extract("");
   EXPECT_TRUE(a.text.empty());
