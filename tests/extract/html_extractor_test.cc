@@ -212,6 +212,19 @@ TEST(HtmlExtractorTest, CommasOfOtherScriptsCount) {
   EXPECT_NE(a.text.find("市议会周二通过了新的预算"), std::string::npos) << a.text;
 }
 
+TEST(HtmlExtractorTest, EmbeddedPostsInTheStoryAreKept) {
+  // A tweet the story quotes, in a wrapper whose class also says "social".
+  std::string body = "<div class=article-body>";
+  body += kArticle;
+  body +=
+      "<div class=social-media-embed><blockquote class=twitter-tweet><p>The budget "
+      "passed tonight, and we are proud of every member who voted for it.</p>"
+      "&mdash; City Council (@council) <a href=https://twitter.com/x>March 1, 2022</a>"
+      "</blockquote></div><div class=social-share><a href=/s>Share</a></div></div>";
+  const Article a = Extract(body);
+  EXPECT_NE(a.text.find("we are proud of every member"), std::string::npos) << a.text;
+}
+
 TEST(HtmlExtractorTest, EmptyPageWarns) {
   const Article a = Extract("");
   EXPECT_TRUE(a.text.empty());
