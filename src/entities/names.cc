@@ -18,6 +18,18 @@ bool IsRomanOrNumber(std::string_view w) {
   return !w.empty() && w.find_first_not_of("IVX0123456789") == std::string_view::npos;
 }
 
+// A line of two or more words all in capitals ("NISSAN SENTRA"): a
+// heading set in capitals.
+bool AllCapitals(const Doc& doc, const Sentence& s) {
+  int words = 0;
+  for (size_t i = s.token_begin; i < s.token_end; ++i) {
+    if (doc.token(i).kind != TokenKind::kWord) continue;
+    if (!doc.token(i).all_upper) return false;
+    ++words;
+  }
+  return words >= 2;
+}
+
 // A title-case line: a headline or a list of names, where capitals say
 // nothing about names.
 bool IsHeadline(const Doc& doc, const Sentence& s) {
@@ -28,6 +40,7 @@ bool IsHeadline(const Doc& doc, const Sentence& s) {
     ++long_words;
     capitalised += doc.token(i).upper_initial;
   }
+  if (AllCapitals(doc, s)) return true;
   if (long_words < 3) return false;
   return capitalised * 4 >= long_words * 3 && doc.words[s.token_end - 1] != ".";
 }
@@ -298,6 +311,14 @@ void TypeNamesFromDocument(Doc* doc) {
   // What the typed names of the page say: their texts and the surnames of
   // people ("Lavrov" once "Sergey Lavrov" is a person).
   SvMap<EntityType> known;
+  // Single words capitalised inside a sentence somewhere on the page: the
+  // same word opening a sentence is that name too ("Nissan is hoping ...").
+  SvSet inside;
+  for (const Piece& p : doc->pieces) {
+    if (!p.typed && !p.headline && !p.sentence_initial && p.end - p.begin == 1) {
+      inside.emplace(std::string(PieceText(*doc, p)));
+    }
+  }
   for (const Piece& p : doc->pieces) {
     if (!p.typed || p.headline) continue;
     known.emplace(std::string(PieceText(*doc, p)), p.type);
@@ -313,8 +334,9 @@ void TypeNamesFromDocument(Doc* doc) {
       const size_t n = p.end - p.begin;
       if (it != known.end()) {
         p.type = it->second;
-      } else if (p.headline || (n == 1 && (p.sentence_initial ||
-                                            utf8::CountCodePoints(doc->words[p.begin]) < 2))) {
+      } else if (p.headline ||
+                 (n == 1 && ((p.sentence_initial && !inside.contains(PieceText(*doc, p))) ||
+                             utf8::CountCodePoints(doc->words[p.begin]) < 2))) {
         continue;  // capitals in a headline or opening a sentence prove nothing
       } else if (n >= 2 && n <= 3 && FollowedBySpeechVerb(*doc, p)) {
         p.type = EntityType::kPerson;

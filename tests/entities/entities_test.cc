@@ -116,6 +116,20 @@ TEST(Entities, SentenceInitialWordsAndHeadlines) {
   EXPECT_TRUE(f.entities.empty()) << f.entities[0].name;
 }
 
+TEST(Entities, HeadingsInCapitalsAndCommonAcronyms) {
+  const auto f = Find("NISSAN SENTRA\n\nThe new SUV is on display, and a TV crew filmed it.");
+  EXPECT_TRUE(f.entities.empty()) << f.entities[0].name;
+}
+
+TEST(Entities, SentenceInitialNameCapitalisedElsewhere) {
+  // "Nissan" opening a sentence proves nothing by itself; inside another
+  // sentence it is a name, so the opening one is that name too.
+  const auto f = Find("Nissan is hoping for more buyers. Sales at Nissan fell last year.");
+  const Entity* nissan = f.Named("Nissan");
+  ASSERT_NE(nissan, nullptr);
+  EXPECT_EQ(f.Mentions(*nissan), (Strings{"Nissan", "Nissan"}));
+}
+
 TEST(Entities, SurnameBeforeFullName) {
   const auto f = Find("Lavrov spoke first. Later Sergey Lavrov added more.");
   const Entity* lavrov = f.Named("Sergey Lavrov");
