@@ -26,6 +26,7 @@
 #ifndef NEWSMILL_ENTITIES_H_
 #define NEWSMILL_ENTITIES_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -45,6 +46,11 @@ struct EntityOptions {
   bool capital_as_government = true;
   // Articles with more tokens than this get no entities (2,000,000).
   size_t max_tokens = 2'000'000;
+  // The text's language (ISO 639-1, "" when unknown). The rules for names
+  // that no list knows read English capitals; in another language (German
+  // capitalises every noun) only names the lists know, or that open with a
+  // known given name, are kept.
+  std::string language;
 };
 
 // The entities of `text`, which `analysis` must describe (AnalyzeText on

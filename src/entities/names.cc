@@ -14,6 +14,13 @@ bool IsParticle(std::string_view w) {
   return kParticles->contains(w);
 }
 
+// Whether capitals mean what they mean in English: the rules for names no
+// list knows read them so (see EntityOptions::language).
+bool EnglishCapitals(const Doc& doc) {
+  const std::string& language = doc.options->language;
+  return language.empty() || language == "en";
+}
+
 bool IsRomanOrNumber(std::string_view w) {
   return !w.empty() && w.find_first_not_of("IVX0123456789") == std::string_view::npos;
 }
@@ -233,8 +240,12 @@ class NameFinder {
     Add(b, e, EntityType::kMisc, false, nullptr);
     Piece& p = doc_.pieces.back();
     const char gender = lex_.FirstNameGender(doc_.words[b]);
+    // "von", "de", "der" inside a run make a name of it in English text; in
+    // German or Dutch they are prepositions and articles.
     bool particle = false;
-    for (size_t k = b + 1; k + 1 < e; ++k) particle |= IsParticle(doc_.words[k]);
+    for (size_t k = b + 1; k + 1 < e && EnglishCapitals(doc_); ++k) {
+      particle |= IsParticle(doc_.words[k]);
+    }
     if (e - b == 1 && doc_.token(b).all_upper && doc_.words[b].size() <= 6) {
       p.type = EntityType::kOrg;  // an acronym: "FIFA", "UNHCR"
       p.typed = true;
@@ -326,6 +337,7 @@ void TypeNamesFromDocument(Doc* doc) {
       known.emplace(std::string(doc->words[p.end - 1]), EntityType::kPerson);
     }
   }
+  const bool english_capitals = EnglishCapitals(*doc);
   std::vector<Piece> kept;
   kept.reserve(doc->pieces.size());
   for (Piece& p : doc->pieces) {
@@ -334,7 +346,7 @@ void TypeNamesFromDocument(Doc* doc) {
       const size_t n = p.end - p.begin;
       if (it != known.end()) {
         p.type = it->second;
-      } else if (p.headline ||
+      } else if (!english_capitals || p.headline ||
                  (n == 1 && ((p.sentence_initial && !inside.contains(PieceText(*doc, p))) ||
                              utf8::CountCodePoints(doc->words[p.begin]) < 2))) {
         continue;  // capitals in a headline or opening a sentence prove nothing

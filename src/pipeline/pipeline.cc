@@ -119,8 +119,10 @@ Record ProcessUnguarded(Document&& doc, const PipelineOptions& options,
   // People, organisations and places, with every mention (per-thread ICU
   // break iterators inside AnalyzeText).
   if (options.entities) {
-    record.entities = FindEntities(record.article.text, AnalyzeText(record.article.text),
-                                   EntityOptions());
+    EntityOptions entity_options;
+    entity_options.language = record.article.meta.language;
+    record.entities =
+        FindEntities(record.article.text, AnalyzeText(record.article.text), entity_options);
     if (OverBudget(deadline, options, "entities", &record)) return record;
   }
   // Who said what; speakers resolve to record.entities through their

@@ -130,6 +130,21 @@ TEST(Entities, SentenceInitialNameCapitalisedElsewhere) {
   EXPECT_EQ(f.Mentions(*nissan), (Strings{"Nissan", "Nissan"}));
 }
 
+TEST(Entities, CapitalsOfOtherLanguagesAreNotNames) {
+  // German capitalises every noun: only names the lists know, or that open
+  // with a known given name, are entities.
+  const std::string text =
+      "Die Digitalisierung im Bereich der Gesundheitsversorgung ist ein Thema. "
+      "Der Bedarf an Festlegung von Fallpauschalen steigt, sagte Angela Merkel in Berlin.";
+  const auto de = Find(text, "de");
+  EXPECT_EQ(de.Named("Die Digitalisierung"), nullptr);
+  EXPECT_EQ(de.Named("Festlegung von Fallpauschalen"), nullptr);
+  ASSERT_NE(de.Named("Angela Merkel"), nullptr);
+  EXPECT_EQ(de.Named("Angela Merkel")->type, EntityType::kPerson);
+  ASSERT_NE(de.Named("Berlin"), nullptr);
+  EXPECT_EQ(de.entities.size(), 2u) << de.entities[0].name;
+}
+
 TEST(Entities, SurnameBeforeFullName) {
   const auto f = Find("Lavrov spoke first. Later Sergey Lavrov added more.");
   const Entity* lavrov = f.Named("Sergey Lavrov");

@@ -29,10 +29,12 @@ struct Found {
   }
 };
 
-inline Found Find(std::string text) {
+inline Found Find(std::string text, std::string language = "") {
   Found f;
   f.text = std::move(text);
-  f.entities = FindEntities(f.text, AnalyzeText(f.text), EntityOptions());
+  EntityOptions options;
+  options.language = std::move(language);
+  f.entities = FindEntities(f.text, AnalyzeText(f.text), options);
   return f;
 }
 
