@@ -279,6 +279,118 @@ void ResolveRelative(Doc* doc, size_t i) {
 
 }  // namespace
 
+namespace {
+
+// Whether `name` has `noun` as a word, ignoring case ("Supreme Court").
+bool NameHasNoun(std::string_view name, std::string_view noun) {
+  size_t pos = 0;
+  while (pos < name.size()) {
+    size_t end = name.find(' ', pos);
+    if (end == std::string_view::npos) end = name.size();
+    const std::string_view word = name.substr(pos, end - pos);
+    if (word.size() == noun.size() &&
+        std::equal(word.begin(), word.end(), noun.begin(), [](char a, char b) {
+          return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b;
+        })) {
+      return true;
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
+// "this", "its", "whose": the noun phrase is not "the ... <noun>".
+bool IsDeterminerOrPronoun(std::string_view w) {
+  static const SvSet* kWords = new SvSet{"this", "that", "these", "those", "its", "their",
+                                         "his", "her", "our", "your", "my", "whose", "which",
+                                         "what", "a", "an", "any", "every", "each", "another"};
+  return kWords->contains(w);
+}
+
+// Whether token i is inside a nationality or place name ("the German
+// automaker", "the Texas court"). Pieces are sorted by their first token.
+bool InNationalityOrPlace(const Doc& doc, size_t i) {
+  const auto it = std::upper_bound(doc.pieces.begin(), doc.pieces.end(), i,
+                                   [](size_t t, const Piece& p) { return t < p.begin; });
+  if (it == doc.pieces.begin()) return false;
+  const Piece& p = *(it - 1);
+  return i < p.end && (p.type == EntityType::kNorp || p.type == EntityType::kGpe);
+}
+
+// Whether the organisation `e` can be what "the <modifiers> <noun>"
+// refers to. An organisation the noun names must have the modifiers in its
+// name too ("the appeals court" is the Court of Appeals, not the Supreme
+// Court).
+bool DescriptionFits(const WorkEntity& e, std::string_view noun, bool company,
+                     const std::vector<std::string_view>& modifiers) {
+  if (e.type != EntityType::kOrg) return false;
+  if (!company) {
+    if (!NameHasNoun(e.name, noun)) return false;
+    for (std::string_view m : modifiers) {
+      if (!NameHasNoun(e.name, m)) return false;
+    }
+    return true;
+  }
+  for (const auto& [other, other_company] : Lexicon::Get().OrgDescriptions()) {
+    if (!other_company && NameHasNoun(e.name, other)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void ResolveOrganisationDescriptions(Doc* doc) {
+  if (!doc->options->resolve_descriptions) return;
+  constexpr unsigned kReach = 3;       // sentences back to the organisation
+  constexpr size_t kMaxModifiers = 2;  // "the German automaker", "the state-run bank"
+  const SvMap<bool>& nouns = Lexicon::Get().OrgDescriptions();
+  // The organisations' mentions in text order, to look back from each noun.
+  std::vector<Antecedent> orgs;
+  for (size_t e = 0; e < doc->entities.size(); ++e) {
+    if (doc->entities[e].type != EntityType::kOrg) continue;
+    for (size_t t : doc->entities[e].mention_tokens) orgs.push_back({t, static_cast<int>(e)});
+  }
+  std::sort(orgs.begin(), orgs.end(),
+            [](const Antecedent& a, const Antecedent& b) { return a.token < b.token; });
+  for (size_t i = 1; i < doc->size(); ++i) {
+    if (doc->token(i).upper_initial) continue;
+    const auto noun = nouns.find(doc->lower_words[i]);
+    if (noun == nouns.end()) continue;
+    // "the company Tesla", "the ministry of health": a name follows.
+    if (i + 1 < doc->size() &&
+        (IsNameToken(*doc, i + 1) || doc->lower_words[i + 1] == "of")) {
+      continue;
+    }
+    // Back over lower-case adjectives or a nationality to "the"; a name
+    // before the noun ("the Trump campaign") makes another organisation.
+    const unsigned sentence = doc->sentence_of[i];
+    size_t start = i;
+    bool named = false;
+    std::vector<std::string_view> modifiers;
+    while (start > 0 && i - start < kMaxModifiers && doc->sentence_of[start - 1] == sentence &&
+           doc->lower_words[start - 1] != "the" && doc->token(start - 1).kind == TokenKind::kWord) {
+      --start;
+      named |= (doc->token(start).upper_initial && !InNationalityOrPlace(*doc, start)) ||
+               IsDeterminerOrPronoun(doc->lower_words[start]);
+      modifiers.push_back(doc->lower_words[start]);
+    }
+    if (named || start == 0 || doc->lower_words[start - 1] != "the") continue;
+    --start;
+    // The nearest organisation before that fits the noun.
+    auto it = std::lower_bound(orgs.begin(), orgs.end(), start,
+                               [](const Antecedent& a, size_t t) { return a.token < t; });
+    while (it != orgs.begin()) {
+      --it;
+      if (sentence - doc->sentence_of[it->token] > kReach) break;
+      if (!DescriptionFits(doc->entities[it->entity], noun->first, noun->second, modifiers)) {
+        continue;
+      }
+      AddMention(doc, it->entity, start, doc->Span(start, i + 1));
+      break;
+    }
+  }
+}
+
 void ResolveMetonymsAndPronouns(Doc* doc) {
   if (!doc->options->resolve_pronouns) return;
   std::vector<Antecedent> antecedents;

@@ -84,6 +84,8 @@ void ResolveRoleDescriptions(Doc* doc);
 void BuildEntities(Doc* doc);
 // coref.cc: "Moscow said" as a mention of Russia; he, she, they, it.
 void ResolveMetonymsAndPronouns(Doc* doc);
+// "the company", "the German automaker": the organisation named last.
+void ResolveOrganisationDescriptions(Doc* doc);
 // coref.cc: the entity with `key`, made when missing.
 int EntityForKey(Doc* doc, const std::string& key, EntityType type, const std::string& name);
 // coref.cc: adds a mention (kept once).

@@ -125,6 +125,7 @@ std::vector<Entity> FindEntities(std::string_view text, const TextAnalysis& anal
   entities::FindRoles(&doc);
   entities::BuildEntities(&doc);
   entities::ResolveRoleDescriptions(&doc);
+  entities::ResolveOrganisationDescriptions(&doc);
   entities::ResolveMetonymsAndPronouns(&doc);
   entities::AddAffiliationEntities(&doc);
   return entities::Output(&doc);

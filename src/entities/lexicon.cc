@@ -12,6 +12,7 @@ extern const std::string_view kentities_name_heads_tsv;
 extern const std::string_view kentities_places_tsv;
 extern const std::string_view kentities_first_names_tsv;
 extern const std::string_view kentities_common_words_txt;
+extern const std::string_view kentities_org_descriptions_txt;
 extern const std::string_view kgenerated_iso_places_tsv;  // gen_iso_places.py
 }  // namespace newsmill::data
 
@@ -131,6 +132,10 @@ Lexicon::Lexicon() {
   });
   ForEachRow(data::kentities_common_words_txt,
              [this](const std::vector<std::string_view>& c) { common_.emplace(c[0]); });
+  ForEachRow(data::kentities_org_descriptions_txt,
+             [this](const std::vector<std::string_view>& c) {
+               if (c.size() >= 2) org_nouns_.emplace(std::string(c[0]), c[1] == "company");
+             });
   for (auto& [first, entries] : phrases_) {
     std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
       return a.words.size() > b.words.size();

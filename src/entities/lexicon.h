@@ -66,6 +66,11 @@ class Lexicon {
   // 'm', 'f' or '-' for a given name; 0 when `word` is not one.
   char FirstNameGender(std::string_view word) const;
   bool IsCommonWord(std::string_view word) const { return common_.contains(word); }
+  // Lower-case nouns that, after "the", stand for an organisation named
+  // before ("the company", "the court"): org_descriptions.txt. For each,
+  // whether it refers to a company (true) or to an organisation whose name
+  // has the noun (false).
+  const SvMap<bool>& OrgDescriptions() const { return org_nouns_; }
   // The short English name of a country ("Russia" for "RU").
   std::string CountryName(std::string_view alpha2) const;
 
@@ -84,6 +89,7 @@ class Lexicon {
   SvMap<EntityType> heads_[3];
   SvMap<char> first_names_;
   SvSet common_;
+  SvMap<bool> org_nouns_;
   SvMap<std::string> country_names_;
 };
 

@@ -145,6 +145,20 @@ TEST(Entities, CapitalsOfOtherLanguagesAreNotNames) {
   EXPECT_EQ(de.entities.size(), 2u) << de.entities[0].name;
 }
 
+TEST(Entities, DescriptionsOfOrganisationsNamedBefore) {
+  const auto f = Find(
+      "Volkswagen showed a concept car. The German automaker says it can go 300 miles. "
+      "The Supreme Court heard the case. The court ruled on Friday. The appeals court "
+      "did not comment, and the Trump campaign said nothing.");
+  const Entity* vw = f.Named("Volkswagen");
+  ASSERT_NE(vw, nullptr);
+  EXPECT_EQ(f.Mentions(*vw), (Strings{"Volkswagen", "The German automaker"}));
+  const Entity* court = f.Named("Supreme Court");
+  ASSERT_NE(court, nullptr);
+  // "The appeals court" is another court; "the Trump campaign" is no court.
+  EXPECT_EQ(f.Mentions(*court), (Strings{"Supreme Court", "The court"}));
+}
+
 TEST(Entities, SurnameBeforeFullName) {
   const auto f = Find("Lavrov spoke first. Later Sergey Lavrov added more.");
   const Entity* lavrov = f.Named("Sergey Lavrov");
