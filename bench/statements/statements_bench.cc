@@ -1,14 +1,19 @@
 // Statements benchmark: exact-span P/R/F1 with CofeNet's sentence-level
 // metric on PolNeAR dev, token-overlap F1 per article, the share of
 // statements whose speaker span is the gold source, and throughput on one
-// core. Usage: statements_bench [--model FILE] [--polnear DIR]
+// core. Usage: statements_bench [--model FILE] [--polnear DIR] [--errors N]
+// [--dump FILE] (README.md)
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "newsmill/statements.h"
 #include "statements/tagger.h"
@@ -40,6 +45,91 @@ const char* kRoles[] = {"source", "cue", "content"};
 
 bool Overlaps(ByteSpan a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
+// (role, first, last) of every span in a label sequence, as CountSpans reads
+// them.
+std::vector<std::array<int, 3>> SpansOf(const std::vector<uint8_t>& y) {
+  std::vector<std::array<int, 3>> out;
+  for (size_t i = 0; i < y.size(); ++i) {
+    const int l = y[i];
+    if (l == kO) continue;
+    const int role = (l - 1) / 2;
+    const bool begins = (l - 1) % 2 == 0 || i == 0 || y[i - 1] == kO ||
+                        (y[i - 1] - 1) / 2 != role;
+    if (begins) out.push_back({role, static_cast<int>(i), static_cast<int>(i)});
+    else out.back()[2] = static_cast<int>(i);
+  }
+  return out;
+}
+
+// --errors: what went wrong with each gold span the tagger missed, by role:
+// the predicted spans of the role overlapping it decide the category.
+struct ErrorTable {
+  std::array<std::map<std::string, long>, 3> by_role;
+  void Add(int role, const std::string& what) { ++by_role[role][what]; }
+};
+
+std::string TokenClass(const std::string& w) {
+  if (w == "that") return "that";
+  if (w == "," || w == "." || w == ":" || w == ";" || w == "--") return "punct";
+  if (w == "``" || w == "''" || w == "`" || w == "'") return "quote";
+  return "word";
+}
+
+void AnalyseErrors(const Example& ex, const std::vector<uint8_t>& predicted,
+                   ErrorTable* table, int* shown) {
+  const auto gold = SpansOf(ex.labels), pred = SpansOf(predicted);
+  auto word = [&](int i) {
+    return i < 0 || i >= static_cast<int>(ex.tokens.size()) ? std::string("<edge>")
+                                                            : ex.tokens[i].norm;
+  };
+  for (const auto& g : gold) {
+    if (std::find(pred.begin(), pred.end(), g) != pred.end()) continue;
+    std::vector<std::array<int, 3>> over;
+    for (const auto& p : pred) {
+      if (p[0] == g[0] && p[1] <= g[2] && g[1] <= p[2]) over.push_back(p);
+    }
+    std::string what;
+    if (over.empty()) {
+      bool other = false;
+      for (const auto& p : pred) other |= p[1] <= g[2] && g[1] <= p[2];
+      what = other ? "missed (other role there)" : "missed (nothing there)";
+    } else if (over.size() > 1) {
+      what = over.size() == 2 ? "split into 2 pieces" : "split into 3+ pieces";
+    } else {
+      const auto& p = over[0];
+      const int ds = p[1] - g[1], de = p[2] - g[2];
+      auto side = [&](const char* name, int d, int gi, int pi) {
+        if (d == 0) return std::string();
+        // The tokens in one span but not the other at this boundary.
+        const int a = std::min(gi, pi), b = std::max(gi, pi);
+        std::string cls = b - a == 1 ? TokenClass(word(a)) : "";
+        std::string s = std::string(name) + (d < 0 ? "-" : "+");
+        s += std::abs(d) == 1 ? "1" : std::abs(d) <= 3 ? "2..3" : ">3";
+        if (!cls.empty()) s += "(" + cls + ")";
+        return s;
+      };
+      // Start: tokens between the two starts; end: between the two ends.
+      const std::string s1 = side("start", ds, g[1], p[1]);
+      const std::string s2 = side("end", de, g[2] + 1, p[2] + 1);
+      what = s1.empty() ? s2 : s2.empty() ? s1 : "both ends";
+    }
+    table->Add(g[0], what);
+    if (*shown > 0 && g[0] != 1) {
+      --*shown;
+      std::printf("  [%s] %s:", kRoles[g[0]], what.c_str());
+      for (size_t i = 0; i < ex.tokens.size(); ++i) {
+        std::printf(" %s", ex.tokens[i].norm.c_str());
+        const uint8_t gl = ex.labels[i], pl = predicted[i];
+        if (gl != kO || pl != kO) {
+          static const char* kShort[] = {"O", "Bs", "Is", "Bq", "Iq", "Bc", "Ic"};
+          std::printf("/%s|%s", kShort[gl], kShort[pl]);
+        }
+      }
+      std::printf("\n");
+    }
+  }
+}
+
 // Token-overlap counts for one article: tokens of the article inside gold
 // spans of a role against tokens inside predicted spans of that role.
 void ArticleCounts(const BratArticle& a, const std::vector<Statement>& st,
@@ -70,7 +160,11 @@ void ArticleCounts(const BratArticle& a, const std::vector<Statement>& st,
 int main(int argc, char** argv) {
   std::string model_path = std::string(NEWSMILL_SOURCE_DIR) + "/models/statements-v1.bin";
   std::string polnear = std::string(NEWSMILL_SOURCE_DIR) + "/../shared/data/polnear";
+  std::string dump_path;  // --dump FILE: tokens, gold and predicted labels a line
+  int errors = -1;  // --errors N: tabulate missed spans, show N of them
   for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--errors")) errors = std::atoi(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--dump")) dump_path = argv[i + 1];
     if (!std::strcmp(argv[i], "--model")) model_path = argv[i + 1];
     else if (!std::strcmp(argv[i], "--polnear")) polnear = argv[i + 1];
   }
@@ -99,7 +193,52 @@ int main(int argc, char** argv) {
     CountSpans(ex.labels, labels, &counts);
     tokens += static_cast<long>(ex.tokens.size());
   }
-  const double tag_s = CpuSeconds() - t0;
+  // The tagger's throughput: the median of this run and five more over the
+  // sentences (one run is ~0.15 s, at the mercy of whatever else the
+  // machine is doing).
+  std::vector<double> runs = {CpuSeconds() - t0};
+  for (int rep = 0; rep < 5; ++rep) {
+    const double r0 = CpuSeconds();
+    for (const Example& ex : *sentences) {
+      ExtractFeatures(ex.tokens, model->buckets(), &rows);
+      Decode(*model, rows, &labels);
+    }
+    runs.push_back(CpuSeconds() - r0);
+  }
+  std::sort(runs.begin(), runs.end());
+  const double tag_s = runs[runs.size() / 2];
+  if (!dump_path.empty()) {
+    std::FILE* f = std::fopen(dump_path.c_str(), "w");
+    if (!f) {
+      std::fprintf(stderr, "statements_bench: cannot write %s\n", dump_path.c_str());
+      return 1;
+    }
+    for (const Example& ex : *sentences) {
+      ExtractFeatures(ex.tokens, model->buckets(), &rows);
+      Decode(*model, rows, &labels);
+      for (size_t i = 0; i < ex.tokens.size(); ++i) {
+        std::fprintf(f, "%s%s %d %d", i ? "\t" : "", ex.tokens[i].norm.c_str(), ex.labels[i], labels[i]);
+      }
+      std::fprintf(f, "\n");
+    }
+    std::fclose(f);
+  }
+  if (errors >= 0) {
+    ErrorTable table;
+    int shown = errors;
+    for (const Example& ex : *sentences) {
+      ExtractFeatures(ex.tokens, model->buckets(), &rows);
+      Decode(*model, rows, &labels);
+      AnalyseErrors(ex, labels, &table, &shown);
+    }
+    for (int r = 0; r < 3; ++r) {
+      std::printf("\nmissed %s spans by kind:\n", kRoles[r]);
+      std::vector<std::pair<long, std::string>> rows_by;
+      for (const auto& [k, v] : table.by_role[r]) rows_by.push_back({-v, k});
+      std::sort(rows_by.begin(), rows_by.end());
+      for (const auto& [v, k] : rows_by) std::printf("  %5ld  %s\n", -v, k.c_str());
+    }
+  }
   std::printf("\nCofeNet sentence-level exact span (%zu dev sentences)\n", sentences->size());
   std::printf("%-8s %6s %6s %6s %6s %6s\n", "role", "P", "R", "F1", "gold", "pred");
   for (int r = 0; r < 3; ++r) {
@@ -153,7 +292,7 @@ int main(int argc, char** argv) {
   std::printf("\nspeaker: %ld of %ld statements matching a gold content (%.1f%%) have a "
               "speaker span on the gold source\n",
               speaker_right, matched, matched ? 100.0 * speaker_right / matched : 0);
-  std::printf("\nthroughput (one core, CPU time): tagger %.0f sentences/s (%.0f tokens/s); "
+  std::printf("\nthroughput (one core, CPU time; tagger: median of 6 runs): tagger %.0f sentences/s (%.0f tokens/s); "
               "FindStatements %.0f paragraphs/s\n",
               sentences->size() / tag_s, tokens / tag_s, paragraphs / find_s);
   struct rusage ru;

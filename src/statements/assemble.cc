@@ -13,6 +13,12 @@
 namespace newsmill::statements {
 namespace {
 
+bool IsDeterminer(const std::string& w) {
+  return w == "the" || w == "a" || w == "an" || w == "this" || w == "these" ||
+         w == "those" || w == "its" || w == "his" || w == "her" || w == "their" ||
+         w == "our" || w == "my" || w == "your";
+}
+
 struct Quote {
   int open = 0, close = 0;  // mark tokens; close = last token when unclosed
   bool closed = true;
@@ -319,6 +325,9 @@ std::vector<Statement> Assemble(std::string_view text,
         // ("includes vaguely formulated “demilitarization”").
         bool cue_word = t[a.cue_first].norm == ":" || t[a.cue_first].norm == "--";
         for (int i = a.cue_first; i <= a.cue_last; ++i) cue_word |= IsCueWord(t[i]);
+        // Nor is a cue word after a determiner: a noun ("The plan includes
+        // ...", "a report on ..."), with no one saying anything.
+        if (a.cue_first > 0 && IsDeterminer(t[a.cue_first - 1].norm)) cue_word = false;
         if (!cue_word) a = Attribution();
       }
       TokenSpan content = c;

@@ -3,6 +3,8 @@
 // source and content spans see where the cues were found in the whole
 // sentence, which a first-order tagger's local features cannot.
 #include <algorithm>
+#include <iterator>
+#include <string_view>
 
 #include "statements/tagger.h"
 
@@ -29,6 +31,21 @@ uint64_t Dist(int d) {
 }
 
 int Role(int label) { return label == kO ? 3 : (label - 1) / 2; }
+
+uint64_t Fnv(std::string_view s) {  // tagger.cc's word hash
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// A comma, semicolon, colon, dash or parenthesis: a clause boundary.
+bool ClauseMark(uint64_t word) {
+  static const uint64_t kMarks[] = {Fnv(","), Fnv(";"), Fnv(":"), Fnv("--"), Fnv("("), Fnv(")")};
+  return std::find(std::begin(kMarks), std::end(kMarks), word) != std::end(kMarks);
+}
+
+// Shape values of tagger.cc for quotation marks.
+constexpr uint8_t kOpenQuoteShape = 1, kCloseQuoteShape = 2;
 
 }  // namespace
 
@@ -118,6 +135,45 @@ void StackFeatures(const FeatureRows& rows, const std::vector<uint8_t>& z,
     add(cl, word(i - 1));
     add(cr, word(i + 1));
     out->starts.push_back(static_cast<uint32_t>(out->ids.size()));
+  }
+
+  // Boundary features (columns: a span of role r starting here, r; ending
+  // here, 3 + r) and the flags the span features count.
+  out->bids.clear();
+  out->bstarts.assign(1, 0);
+  out->flags.assign(static_cast<size_t>(n), 0);
+  auto shape = [&](int j) -> uint64_t { return j < 0 || j >= n ? 9 : rows.shapes[j]; };
+  auto cue = [&](int j) -> uint64_t { return j < 0 || j >= n ? 2 : rows.cue[j]; };
+  for (int i = 0; i < n; ++i) {
+    uint8_t f = 0;
+    if (ClauseMark(rows.words[i])) f |= kClauseMark;
+    if (i + 1 >= n || rows.sentence_starts[i + 1]) f |= kSentenceEnd;
+    if (rows.shapes[i] == kOpenQuoteShape) f |= kOpensQuote;
+    if (rows.shapes[i] == kCloseQuoteShape) f |= kClosesQuote;
+    if (Role(z[i]) == 1) f |= kFirstPassCue;
+    if (Role(z[i]) == 0) f |= kFirstPassSource;
+    if (rows.cue[i]) f |= kCueWord;
+    out->flags[i] = f;
+    uint64_t tmpl = 3000;
+    auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+      ++tmpl;
+      const uint64_t h = Mix(Mix(Mix(tmpl * 0x9E3779B97F4A7C15ull ^ a) ^ b) ^ c);
+      out->bids.push_back((static_cast<uint32_t>(h) & mask) | half);
+    };
+    const uint64_t sentence_end = i + 1 >= n || rows.sentence_starts[i + 1];
+    add(0);
+    add(word(i));
+    add(word(i - 1));
+    add(word(i + 1));
+    add(word(i - 1), word(i));
+    add(word(i), word(i + 1));
+    add(shape(i - 1), shape(i), shape(i + 1));
+    add(zl(i - 1), zl(i), zl(i + 1));
+    add(zl(i - 1), word(i));
+    add(word(i), zl(i + 1));
+    add(rows.sentence_starts[i], sentence_end, rows.in_quote[i]);
+    add(cue(i - 1), cue(i), cue(i + 1));
+    out->bstarts.push_back(static_cast<uint32_t>(out->bids.size()));
   }
 }
 

@@ -372,7 +372,8 @@ void Decode(const StatementModel& model, const FeatureRows& rows,
   DecodeWith(model.weights().data(), first.data(), rows, &pass1);
   FeatureRows second;
   StackFeatures(rows, pass1, model.buckets(), &second);
-  DecodeWith(model.weights().data(), model.transitions().data(), second, labels);
+  DecodeSpans(model.weights().data(), model.transitions().data(), model.buckets(), second, labels,
+              /*cue_rule=*/true);
 }
 
 }  // namespace newsmill::statements

@@ -25,10 +25,12 @@ struct PassWeights {
 // Averaged structured perceptron over `rows` (with the averaging trick: w is
 // the current vector, u sums c * update, the average after c steps is
 // w - u / c). `on_epoch`, when set, gets the averaged weights after each
-// epoch.
+// epoch. With `spans` (the second pass) it decodes with DecodeSpans and
+// also updates the boundary and span features of the gold and predicted
+// spans.
 PassWeights TrainPass(const std::vector<const FeatureRows*>& rows,
                       const std::vector<const std::vector<uint8_t>*>& gold,
-                      const TrainOptions& options, const char* name,
+                      const TrainOptions& options, const char* name, bool spans,
                       const std::function<void(const PassWeights&)>& on_epoch) {
   const size_t nw = static_cast<size_t>(options.buckets) * kNumLabels;
   const size_t nt = (kNumLabels + 1) * kNumLabels;
@@ -37,6 +39,7 @@ PassWeights TrainPass(const std::vector<const FeatureRows*>& rows,
   std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 rng(options.seed);
   std::vector<uint8_t> predicted;
+  std::vector<uint32_t> span_ids;
   float c = 1;
   PassWeights avg;
   auto average = [&] {
@@ -51,8 +54,31 @@ PassWeights TrainPass(const std::vector<const FeatureRows*>& rows,
     for (size_t k : order) {
       const FeatureRows& r = *rows[k];
       const std::vector<uint8_t>& y = *gold[k];
-      DecodeWith(w.data(), tw.data(), r, &predicted);
+      if (spans) DecodeSpans(w.data(), tw.data(), options.buckets, r, &predicted);
+      else DecodeWith(w.data(), tw.data(), r, &predicted);
       if (predicted != y) {
+        auto bump = [&](size_t at, float d) {
+          w[at] += d;
+          u[at] += d * c;
+        };
+        if (spans) {
+          // +1 for the gold spans' boundary and span features, -1 for the
+          // predicted ones' (the same span's cancel out).
+          auto update_spans = [&](const std::vector<uint8_t>& labels, float d) {
+            for (const auto& [role, first, last] : LabelSpans(labels)) {
+              for (uint32_t f = r.bstarts[first]; f < r.bstarts[first + 1]; ++f) {
+                bump(static_cast<size_t>(r.bids[f]) * kNumLabels + role, d);
+              }
+              for (uint32_t f = r.bstarts[last]; f < r.bstarts[last + 1]; ++f) {
+                bump(static_cast<size_t>(r.bids[f]) * kNumLabels + 3 + role, d);
+              }
+              SpanFeatureIds(r, first, last, options.buckets, &span_ids);
+              for (uint32_t id : span_ids) bump(static_cast<size_t>(id) * kNumLabels + role, d);
+            }
+          };
+          update_spans(y, 1.0f);
+          update_spans(predicted, -1.0f);
+        }
         ++errors;
         for (size_t i = 0; i < y.size(); ++i) {
           const int g = y[i], p = predicted[i];
@@ -141,7 +167,7 @@ StatementModel TrainTagger(const std::vector<Example>& train,
       r.push_back(&rows1[i]);
       g.push_back(gold[i]);
     }
-    const PassWeights p = TrainPass(r, g, options, "fold", nullptr);
+    const PassWeights p = TrainPass(r, g, options, "fold", false, nullptr);
     for (size_t i = lo; i < hi; ++i) DecodeWith(p.w.data(), p.t.data(), rows1[i], &z[i]);
   }
   std::vector<const FeatureRows*> all(n);
@@ -155,7 +181,9 @@ StatementModel TrainTagger(const std::vector<Example>& train,
     for (size_t i = 0; i < dev.size(); ++i) {
       if (second) {
         StackFeatures(dev1[i], (*dz)[i], options.buckets, &stacked);
-        DecodeWith(p.w.data(), p.t.data(), stacked, &predicted);
+        // As at run time (Decode): with the rules, which training leaves out.
+        DecodeSpans(p.w.data(), p.t.data(), options.buckets, stacked, &predicted,
+                    /*cue_rule=*/true);
       } else {
         DecodeWith(p.w.data(), p.t.data(), dev1[i], &predicted);
       }
@@ -164,7 +192,7 @@ StatementModel TrainTagger(const std::vector<Example>& train,
     LogF1(options.log, s);
   };
   const PassWeights first = TrainPass(
-      all, gold, options, "pass 1",
+      all, gold, options, "pass 1", false,
       [&](const PassWeights& p) { eval_pass(p, false, nullptr); });
   std::vector<std::vector<uint8_t>> dev_z(dev.size());
   for (size_t i = 0; i < dev.size(); ++i) {
@@ -176,7 +204,7 @@ StatementModel TrainTagger(const std::vector<Example>& train,
   rows1.clear();
   for (size_t i = 0; i < n; ++i) all[i] = &rows2[i];
   const PassWeights second = TrainPass(
-      all, gold, options, "pass 2",
+      all, gold, options, "pass 2", true,
       [&](const PassWeights& p) { eval_pass(p, true, &dev_z); });
 
   // One table: the passes' features use disjoint halves of the buckets.
