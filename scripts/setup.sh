@@ -12,6 +12,7 @@ PACKAGES=(
   libcld2-dev       # language detection
   libcli11-dev      # command line
   zlib1g-dev        # gzip, WARC.gz
+  libdeflate-dev    # whole-file gzip (.html.gz)
   libxxhash-dev     # fingerprint hashing (dedup)
   iso-codes         # country, subdivision and language names (entities)
   libgtest-dev libgmock-dev  # tests

@@ -1,15 +1,38 @@
 #include "common/json.h"
 
+#include <array>
 #include <cstdio>
 
 #include "common/utf8.h"
 
 namespace newsmill::json {
 
+namespace {
+
+// ASCII bytes written as they are: not a control character, DEL, '"' or
+// '\\'.
+constexpr std::array<bool, 256> MakePlain() {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}
+constexpr std::array<bool, 256> kPlain = MakePlain();
+
+}  // namespace
+
 void AppendString(std::string_view s, std::string* out) {
   out->push_back('"');
   size_t i = 0;
   while (i < s.size()) {
+    // Runs of plain ASCII in one append (byte by byte, this was ~3 % of a
+    // text-only run).
+    size_t run = i;
+    while (run < s.size() && kPlain[static_cast<unsigned char>(s[run])]) ++run;
+    if (run > i) {
+      out->append(s.data() + i, run - i);
+      i = run;
+      if (i == s.size()) break;
+    }
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       const size_t start = i;

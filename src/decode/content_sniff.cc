@@ -1,7 +1,12 @@
 #include "decode/content_sniff.h"
 
 #include <array>
+#include <cstring>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace newsmill::decode {
 namespace {
@@ -39,6 +44,8 @@ std::string_view DetectBomlessUtf16(std::string_view bytes) {
   const std::string_view sample = bytes.substr(0, kSniffBytes);
   const size_t pairs = sample.size() / 2;
   if (pairs < 2) return "";
+  // No NUL at all (nearly every page): no pattern, and one fast scan.
+  if (std::memchr(sample.data(), '\0', sample.size()) == nullptr) return "";
   size_t low_nul = 0;   // "A\0": little endian ASCII
   size_t high_nul = 0;  // "\0A": big endian ASCII
   size_t both_nul = 0;
@@ -101,14 +108,26 @@ std::string DescribeBinaryBytes(std::string_view bytes) {
   const std::string_view sample = bytes.substr(0, kSniffBytes);
   size_t nul = 0;
   size_t control = 0;
-  for (char c : sample) {
+  const auto count = [&](char c) {
     const auto b = static_cast<unsigned char>(c);
     if (b == 0) {
       ++nul;
     } else if (b < 0x20 && !IsTextControl(b)) {
       ++control;
     }
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time, skipping chunks without a byte below 0x20
+  // (min(b, 0x1F) == b): only those need a look.
+  const __m128i below = _mm_set1_epi8(0x1F);
+  for (; i + 16 <= sample.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(sample.data() + i));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, below), v)) == 0) continue;
+    for (size_t k = i; k < i + 16; ++k) count(sample[k]);
   }
+#endif
+  for (; i < sample.size(); ++i) count(sample[i]);
   // A stray NUL per KiB is tolerated (scraped pages do contain them; they
   // are dropped from the output). More than that is not text.
   if (nul > sample.size() / 1024) {

@@ -10,6 +10,7 @@
 
 #include "decode/charset.h"
 #include "decode/content_sniff.h"
+#include "decode/decode_owned.h"
 #include "decode/utf8_scan.h"
 
 namespace newsmill {
@@ -33,11 +34,22 @@ bool IsBlank(std::string_view s) {
   });
 }
 
+// `body` as it is: moved from `*owned` when that holds exactly these bytes
+// (saves a copy of the page), else copied.
+void TakeAsIs(std::string_view body, std::string* owned, DecodedText* out) {
+  if (owned != nullptr && owned->data() == body.data() &&
+      owned->size() == body.size()) {
+    out->utf8 = std::move(*owned);
+  } else {
+    out->utf8.assign(body);
+  }
+}
+
 // Copies UTF-8 input as it is, or repaired when it is not valid.
 void CopyUtf8(std::string_view body, const decode::Utf8Scan& scan,
-              DecodedText* out) {
+              std::string* owned, DecodedText* out) {
   if (scan.valid) {
-    out->utf8.assign(body);
+    TakeAsIs(body, owned, out);
     return;
   }
   const size_t replaced = RepairUtf8(body, &out->utf8);
@@ -46,16 +58,17 @@ void CopyUtf8(std::string_view body, const decode::Utf8Scan& scan,
 }
 
 Status Convert(std::string_view body, const Charset& charset,
-               const decode::Utf8Scan& scan, DecodedText* out) {
+               const decode::Utf8Scan& scan, std::string* owned,
+               DecodedText* out) {
   out->charset = charset.name;
   if (charset.utf8) {
-    CopyUtf8(body, scan, out);
+    CopyUtf8(body, scan, owned, out);
     return Status::Ok();
   }
   // Pure ASCII means the same in every ASCII-compatible charset; a copy is
   // much cheaper than a round trip through ICU.
   if (scan.ascii && charset.ascii_compatible) {
-    out->utf8.assign(body);
+    TakeAsIs(body, owned, out);
     return Status::Ok();
   }
   size_t replaced = 0;
@@ -136,11 +149,11 @@ void Finish(std::string* utf8) {
   }
 }
 
-}  // namespace
-
-Result<DecodedText> DecodeToUtf8(std::string_view bytes,
-                                 std::string_view declared_charset,
-                                 PayloadKind kind) {
+// DecodeToUtf8; `owned`, when not null, holds `bytes` and may be moved
+// from.
+Result<DecodedText> Decode(std::string_view bytes,
+                           std::string_view declared_charset, PayloadKind kind,
+                           std::string* owned) {
   if (bytes.empty()) return Status::InvalidArgument("empty document");
   const std::string_view magic = decode::DetectBinaryMagic(bytes);
   if (!magic.empty()) {
@@ -172,11 +185,29 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes,
   const Charset charset = forced ? *forced
                                  : ChooseCharset(body, declared_charset, kind,
                                                  scan, &result.warnings);
-  Status status = Convert(body, charset, scan, &result);
+  Status status = Convert(body, charset, scan, owned, &result);
   if (!status.ok()) return status;
   Finish(&result.utf8);
   if (IsBlank(result.utf8)) return Status::InvalidArgument("empty document");
   return result;
 }
+
+}  // namespace
+
+Result<DecodedText> DecodeToUtf8(std::string_view bytes,
+                                 std::string_view declared_charset,
+                                 PayloadKind kind) {
+  return Decode(bytes, declared_charset, kind, nullptr);
+}
+
+namespace decode {
+
+Result<DecodedText> DecodeOwnedToUtf8(std::string* bytes,
+                                      std::string_view declared_charset,
+                                      PayloadKind kind) {
+  return Decode(*bytes, declared_charset, kind, bytes);
+}
+
+}  // namespace decode
 
 }  // namespace newsmill

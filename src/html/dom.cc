@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace newsmill {
 namespace {
@@ -26,13 +28,45 @@ constexpr bool Sorted() {
 }
 static_assert(Sorted(), "NEWSMILL_HTML_TAGS must stay in alphabetical order");
 
+// Lookup is by an open-addressing hash table built at compile time: the
+// parser looks up every tag it reads, and the binary search (string
+// compares) was ~5 % of a text-only run in callgrind.
+constexpr uint32_t HashName(std::string_view name) {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+constexpr size_t kTagSlots = 1024;  // a power of two, over 4x the tags
+static_assert(std::size(kTags) < kTagSlots / 4);
+
+constexpr std::array<uint16_t, kTagSlots> MakeTagSlots() {
+  std::array<uint16_t, kTagSlots> slots{};  // index + 1 into kTags; 0 = free
+  for (size_t i = 0; i < std::size(kTags); ++i) {
+    size_t h = HashName(kTags[i].name) & (kTagSlots - 1);
+    while (slots[h] != 0) h = (h + 1) & (kTagSlots - 1);
+    slots[h] = static_cast<uint16_t>(i + 1);
+  }
+  return slots;
+}
+constexpr std::array<uint16_t, kTagSlots> kTagSlotsTable = MakeTagSlots();
+
+constexpr size_t MaxTagLength() {
+  size_t n = 0;
+  for (const TagEntry& e : kTags) n = std::max(n, e.name.size());
+  return n;
+}
+
 }  // namespace
 
 HtmlTag LookupHtmlTag(std::string_view name) {
-  const auto* it = std::lower_bound(
-      std::begin(kTags), std::end(kTags), name,
-      [](const TagEntry& e, std::string_view n) { return e.name < n; });
-  return it != std::end(kTags) && it->name == name ? it->tag : HtmlTag::kUnknown;
+  if (name.empty() || name.size() > MaxTagLength()) return HtmlTag::kUnknown;
+  size_t h = HashName(name) & (kTagSlots - 1);
+  while (const uint16_t slot = kTagSlotsTable[h]) {
+    const TagEntry& e = kTags[slot - 1];
+    if (e.name == name) return e.tag;
+    h = (h + 1) & (kTagSlots - 1);
+  }
+  return HtmlTag::kUnknown;
 }
 
 std::string_view HtmlTagName(HtmlTag tag) {
@@ -43,23 +77,36 @@ std::string_view HtmlTagName(HtmlTag tag) {
 
 DomAttribute Dom::attribute(NodeId id, size_t i) const {
   const AttrOffsets& a = attrs_[nodes_[id].attr_begin + i];
-  const std::string_view pool(pool_);
-  return {pool.substr(a.name_begin, a.name_size), pool.substr(a.value_begin, a.value_size)};
+  const char* pool = pool_.data();  // offsets are in range: Store made them
+  return {std::string_view(pool + a.name_begin, a.name_size),
+          std::string_view(pool + a.value_begin, a.value_size)};
 }
 
+// The extractor asks for class, id, style, hidden, ... of every element:
+// compare sizes before bytes, and no bounds-checked substr per attribute
+// (these two were ~4 % of a text-only run in callgrind).
 std::string_view Dom::attribute(NodeId id, std::string_view name) const {
   const DomNode& n = nodes_[id];
-  for (uint32_t i = 0; i < n.attr_count; ++i) {
-    DomAttribute a = attribute(id, i);
-    if (a.name == name) return a.value;
+  const char* pool = pool_.data();
+  const AttrOffsets* a = attrs_.data() + n.attr_begin;
+  for (uint32_t i = 0; i < n.attr_count; ++i, ++a) {
+    if (a->name_size == name.size() &&
+        std::memcmp(pool + a->name_begin, name.data(), name.size()) == 0) {
+      return std::string_view(pool + a->value_begin, a->value_size);
+    }
   }
   return {};
 }
 
 bool Dom::has_attribute(NodeId id, std::string_view name) const {
   const DomNode& n = nodes_[id];
-  for (uint32_t i = 0; i < n.attr_count; ++i) {
-    if (attribute(id, i).name == name) return true;
+  const char* pool = pool_.data();
+  const AttrOffsets* a = attrs_.data() + n.attr_begin;
+  for (uint32_t i = 0; i < n.attr_count; ++i, ++a) {
+    if (a->name_size == name.size() &&
+        std::memcmp(pool + a->name_begin, name.data(), name.size()) == 0) {
+      return true;
+    }
   }
   return false;
 }

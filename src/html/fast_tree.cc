@@ -170,7 +170,10 @@ void TreeBuilder::InsertElement(const FastToken& t, Ns ns) {
       id_ = t_img;  // HTML5 renames <image>
       name = "img";
     }
-    tag = id_ < kFirstDynamicTag ? LookupHtmlTag(name) : HtmlTag::kUnknown;
+    // id_ is KnownTagId(name) (Run): below t_marquee, the first id of a
+    // name outside HtmlTag, it is the HtmlTag itself, with no second
+    // lookup of the name.
+    tag = id_ < t_marquee ? static_cast<HtmlTag>(id_) : HtmlTag::kUnknown;
   } else {
     tag = id_ == t_svg    ? HtmlTag::k_svg
           : id_ == t_math ? HtmlTag::k_math

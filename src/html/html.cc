@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "html/dom_recycler.h"
 #include "html/fast_parser.h"
 #include "html/gumbo_dom.h"
 #include "html/tree_walk.h"
@@ -105,10 +106,34 @@ Status ParseWithGumbo(std::string_view utf8, size_t max_depth, Dom* dom, bool* c
   return Status::Ok();
 }
 
+// At most one spare Dom per thread (see dom_recycler.h).
+constexpr size_t kMaxRecycledInput = size_t{4} << 20;
+thread_local Dom spare_dom;
+thread_local bool have_spare_dom = false;
+
 }  // namespace
+
+namespace html {
+
+void RecycleDom(Dom&& dom, size_t input_bytes) {
+  if (input_bytes > kMaxRecycledInput) return;
+  spare_dom = std::move(dom);
+  have_spare_dom = true;
+}
+
+Dom TakeRecycledDom() {
+  if (!have_spare_dom) return Dom();
+  have_spare_dom = false;
+  Dom dom = std::move(spare_dom);
+  dom.Clear();
+  return dom;
+}
+
+}  // namespace html
 
 Result<HtmlPage> ParseHtml(std::string_view utf8, const HtmlOptions& options) {
   HtmlPage page;
+  page.dom = html::TakeRecycledDom();
   bool cut = false;
   if (options.parser == HtmlOptions::Parser::kGumbo) {
     Status status = ParseWithGumbo(utf8, options.max_depth, &page.dom, &cut);

@@ -19,12 +19,15 @@ bool IsSpace(char c) {
 
 // Collapses whitespace runs to one space and trims.
 void AppendCollapsed(std::string_view s, std::string* out) {
-  for (char c : s) {
-    if (!IsSpace(c)) {
-      out->push_back(c);
-    } else if (!out->empty() && out->back() != ' ') {
-      out->push_back(' ');
-    }
+  // Run by run rather than byte by byte.
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t end = i;
+    while (end < s.size() && !IsSpace(s[end])) ++end;
+    out->append(s.data() + i, end - i);
+    if (end == s.size()) break;
+    if (!out->empty() && out->back() != ' ') out->push_back(' ');
+    i = end + 1;
   }
 }
 
@@ -95,9 +98,25 @@ bool IsInvisibleTag(HtmlTag tag) {
 
 bool IsInvisible(const Dom& dom, NodeId id) {
   if (IsInvisibleTag(dom.node(id).tag)) return true;
-  if (dom.has_attribute(id, "hidden")) return true;
-  if (LowerNoSpace(dom.attribute(id, "aria-hidden")) == "true") return true;
-  const std::string_view raw_style = dom.attribute(id, "style");
+  // One pass over the attributes rather than a lookup per name (this runs
+  // for every element, in the walk and in the extractor); the first of
+  // each name counts, as Dom::attribute's lookup would give it.
+  const size_t count = dom.attribute_count(id);
+  if (count == 0) return false;
+  std::string_view aria_hidden, raw_style;
+  bool seen_aria = false, seen_style = false;
+  for (size_t i = 0; i < count; ++i) {
+    const DomAttribute a = dom.attribute(id, i);
+    if (a.name == "hidden") return true;
+    if (!seen_aria && a.name == "aria-hidden") {
+      seen_aria = true;
+      aria_hidden = a.value;
+    } else if (!seen_style && a.name == "style") {
+      seen_style = true;
+      raw_style = a.value;
+    }
+  }
+  if (!aria_hidden.empty() && LowerNoSpace(aria_hidden) == "true") return true;
   if (raw_style.empty()) return false;
   const std::string style = LowerNoSpace(raw_style);
   return style.find("display:none") != std::string::npos ||

@@ -1,6 +1,7 @@
 #include "readers/byte_source.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -42,6 +43,22 @@ Result<size_t> FdSource::Read(char* buf, size_t n) {
     error_ = Status::IoError(name_ + ": read failed: " + std::strerror(errno));
     return error_;
   }
+}
+
+int64_t FdSource::RegularFileSize() const {
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return -1;
+  return static_cast<int64_t>(st.st_size);
+}
+
+Result<size_t> ReplaySource::Read(char* buf, size_t n) {
+  if (pos_ < head_.size()) {
+    const size_t take = std::min(n, head_.size() - pos_);
+    std::memcpy(buf, head_.data() + pos_, take);
+    pos_ += take;
+    return take;
+  }
+  return rest_->Read(buf, n);
 }
 
 BufferedReader::BufferedReader(ByteSource* source)

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "newsmill/status.h"
@@ -41,6 +42,9 @@ class FdSource : public ByteSource {
 
   Result<size_t> Read(char* buf, size_t n) override;
 
+  // The size of the file when it is a regular file (fstat), else -1.
+  int64_t RegularFileSize() const;
+
  private:
   FdSource(int fd, bool owned, std::string name);
 
@@ -48,6 +52,21 @@ class FdSource : public ByteSource {
   bool owned_;
   std::string name_;  // for error messages
   Status error_;
+};
+
+// Hands out `head` (bytes already read from `rest`) and then whatever
+// `rest` still gives, errors included: the stream as it was before someone
+// read its start.
+class ReplaySource : public ByteSource {
+ public:
+  ReplaySource(std::string head, ByteSource* rest)
+      : head_(std::move(head)), rest_(rest) {}
+  Result<size_t> Read(char* buf, size_t n) override;
+
+ private:
+  std::string head_;
+  size_t pos_ = 0;
+  ByteSource* rest_;
 };
 
 // What ReadLine found.

@@ -2,6 +2,9 @@
 #ifndef NEWSMILL_READERS_FILES_H_
 #define NEWSMILL_READERS_FILES_H_
 
+#include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "newsmill/readers.h"
@@ -19,6 +22,22 @@ InputFormat SniffFormat(std::string_view head);
 // kAuto sniffs the format from the decoded bytes. Problems become error
 // Documents.
 void ReadStream(ByteSource* raw, InputFormat format, const ReadContext& ctx);
+
+// ReadStream for an opened file; `size` is its size when it is a regular
+// file (FdSource::RegularFileSize), else -1. A small HTML or text file
+// (16 MiB at most) is read in one piece and, when gzip, inflated in one
+// call with libdeflate; whatever that fast path would not give exactly as
+// ReadStream does (an error, a cut, a bound, WARC or JSON Lines inside) is
+// handed to ReadStream with the bytes read so far replayed first, so the
+// Documents are the same either way.
+void ReadFileStream(FdSource* file, int64_t size, InputFormat format,
+                    const ReadContext& ctx);
+
+// Inflates every gzip member of `in` into `*out` with libdeflate. False
+// (and `*out` emptied) whenever the result could differ from GzipSource's:
+// any error (GzipSource says which), a header CRC (zlib checks it,
+// libdeflate skips it), or more than `cap` bytes of output.
+bool InflateWholeGzip(std::string_view in, size_t cap, std::string* out);
 
 }  // namespace newsmill::readers
 

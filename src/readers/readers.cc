@@ -31,8 +31,9 @@ Status ReadFile(const std::string& path, InputFormat format,
   Result<std::unique_ptr<readers::FdSource>> source =
       readers::FdSource::Open(path);
   if (!source.ok()) return source.status();
-  readers::ReadStream(source.value().get(), format,
-                      ReadContext{path, &options, emitter});
+  readers::FdSource* file = source.value().get();
+  readers::ReadFileStream(file, file->RegularFileSize(), format,
+                          ReadContext{path, &options, emitter});
   return Status::Ok();
 }
 

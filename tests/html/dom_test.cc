@@ -14,6 +14,17 @@ TEST(DomTest, TagLookupRoundTrips) {
   EXPECT_EQ(HtmlTagName(HtmlTag::kUnknown), "");
 }
 
+TEST(DomTest, EveryTagIsFoundByItsName) {
+#define NEWSMILL_TAG_CHECK(name) \
+  EXPECT_EQ(LookupHtmlTag(#name), HtmlTag::k_##name) << #name;
+  NEWSMILL_HTML_TAGS(NEWSMILL_TAG_CHECK)
+#undef NEWSMILL_TAG_CHECK
+  for (std::string_view miss : {"", "DIV", "di", "divv", "x", "blockquotes",
+                                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}) {
+    EXPECT_EQ(LookupHtmlTag(miss), HtmlTag::kUnknown) << miss;
+  }
+}
+
 TEST(DomTest, BuildAndRead) {
   Dom dom;
   const NodeId html = dom.AppendElement(Dom::kDocument, HtmlTag::k_html, "html");

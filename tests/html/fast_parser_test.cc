@@ -134,6 +134,29 @@ TEST(FastParserTest, ScriptEscapes) {
   EXPECT_EQ(Texts("<script><!-- a --></script><p>z"), Strings{"z"});
 }
 
+TEST(FastParserTest, SpecialBytesAtEveryPositionOfAWord) {
+  // The tokenizer scans eight bytes at a time: put the bytes that need
+  // decoding (& CR NUL <) at every offset of a word, in text, attribute
+  // values and raw text.
+  for (size_t k = 0; k < 20; ++k) {
+    SCOPED_TRACE(k);
+    const std::string a(k, 'a'), b(k, 'b'), c(k, 'c');
+    const HtmlPage page = Parse(
+        "<p title=\"" + a + "&lt;\r\n" + b + "\">" + a + "x&amp;y\r\nz" +
+        std::string(1, '\0') + b + "<i>" + b + "</i></p><script>" + c +
+        "\r\n" + c + "</script><style>" + c + "</style><title>" + c +
+        "&amp;</title><script>" + a + "<!--" + c + "</script>");
+    const Dom& dom = page.dom;
+    const NodeId p = Find(dom, "p");
+    ASSERT_NE(p, kNoNode);
+    EXPECT_EQ(dom.attribute(p, "title"), a + "<\n" + b);
+    EXPECT_EQ(ChildText(dom, p), a + "x&y\nz" + b);
+    EXPECT_EQ(ChildText(dom, Find(dom, "script")), c + "\n" + c);
+    EXPECT_EQ(ChildText(dom, Find(dom, "style")), c);
+    EXPECT_EQ(page.title, c + "&");
+  }
+}
+
 TEST(FastParserTest, ImpliedEndTags) {
   EXPECT_EQ(Texts("<p>one<p>two<div>three</div>four"),
             (Strings{"one", "two", "three", "four"}));
