@@ -71,6 +71,7 @@ Utf8Scan ScanUtf8(std::string_view s) {
                reinterpret_cast<const __m128i*>(s.data() + i))) == 0) {
       i += 16;
     }
+    if (i == n) break;
 #endif
     if (i + 8 <= n && AsciiWord(s.data() + i)) {
       i += 8;

@@ -35,7 +35,10 @@ void AddJsonl(size_t count, size_t broken_every, size_t* seq, MixedRun* run) {
   const std::string name = "a.jsonl";
   std::string bytes;
   for (size_t i = 0; i < count; ++i, ++(*seq)) {
-    const std::string id = "j" + std::to_string(i);
+    // append, not "j" + to_string(i): GCC 12 warns (-Wrestrict) on the
+    // inlined operator+ of a literal and a temporary.
+    std::string id = "j";
+    id += std::to_string(i);
     const size_t line = i + 1;
     std::string expected_id = id;
     const bool broken = *seq % broken_every == broken_every - 1;
