@@ -25,7 +25,7 @@ def main():
     texts = sorted((src / "tests/extract/fixtures").glob("*.txt")) + [src / "examples/wire_story.txt"]
     htmls = [src / "examples/press_release.html"]
     page = htmls[0].read_bytes()[:6000]
-    seeds = {t: [] for t in ("html", "text", "warc", "gzip", "jsonl", "decode", "statements")}
+    seeds = {t: [] for t in ("html", "text", "warc", "gzip", "wholefile", "jsonl", "decode", "statements")}
     for p in texts:
         data = p.read_bytes()[:4000]
         seeds["text"].append(b"\x00" + data)
@@ -47,6 +47,9 @@ def main():
     seeds["jsonl"] += [jsonl, ("\n".join(lines) + "\n").encode()]
     seeds["gzip"] += [gzip.compress(page), gzip.compress(rec) + gzip.compress(rec),
                       gzip.compress(jsonl), gzip.compress(page)[:100]]
+    # The file reader's whole-file path: .gz pages, several members, a cut,
+    # trailing bytes, plain HTML and text.
+    seeds["wholefile"] += seeds["gzip"] + [gzip.compress(page) + b"junk", page, b"plain text"]
     for target, items in seeds.items():
         d = out / target
         d.mkdir(parents=True, exist_ok=True)

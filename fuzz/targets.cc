@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <string>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "newsmill/decode.h"
 #include "newsmill/entities.h"
@@ -98,6 +102,48 @@ void FuzzWarc(const uint8_t* data, size_t size) { ReadAll(data, size, InputForma
 void FuzzGzip(const uint8_t* data, size_t size) { ReadAll(data, size, InputFormat::kAuto); }
 void FuzzJsonl(const uint8_t* data, size_t size) { ReadAll(data, size, InputFormat::kJsonl); }
 
+// What a reader handed on, without where it was read.
+struct Seen {
+  std::string bytes, charset, error;
+  PayloadKind kind;
+  std::vector<std::string> warnings;
+  bool operator==(const Seen&) const = default;
+};
+
+std::vector<Seen> Collect(const std::function<void(const readers::ReadContext&)>& read) {
+  const ReaderOptions options = FuzzReaderOptions();
+  std::vector<Seen> seen;
+  DocumentSink sink = [&seen](Document&& doc) {
+    seen.push_back({doc.bytes, doc.charset, doc.error, doc.kind, doc.warnings});
+    return true;
+  };
+  readers::Emitter emitter(&sink);
+  read(readers::ReadContext{"fuzz", &options, &emitter});
+  return seen;
+}
+
+// The file reader's fast path (read whole, libdeflate) must hand on exactly
+// what the streaming reader does, whatever the bytes.
+void FuzzWholeFile(const uint8_t* data, size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  const std::vector<Seen> streamed = Collect([&](const readers::ReadContext& ctx) {
+    MemorySource source(bytes);
+    readers::ReadStream(&source, InputFormat::kAuto, ctx);
+  });
+  const int fd = memfd_create("newsmill-fuzz", 0);
+  if (fd < 0) return;
+  Check(write(fd, data, size) == static_cast<ssize_t>(size));
+  Result<std::unique_ptr<readers::FdSource>> file =
+      readers::FdSource::Open("/proc/self/fd/" + std::to_string(fd));
+  close(fd);
+  if (!file.ok()) return;
+  readers::FdSource* source = file->get();
+  const std::vector<Seen> whole = Collect([&](const readers::ReadContext& ctx) {
+    readers::ReadFileStream(source, source->RegularFileSize(), InputFormat::kAuto, ctx);
+  });
+  Check(whole == streamed);
+}
+
 void FuzzDecode(const uint8_t* data, size_t size) {
   static constexpr const char* kLabels[] = {"",          "utf-8",  "windows-1252",
                                             "iso-8859-1", "utf-16", "utf-16be",
@@ -137,6 +183,7 @@ Target TargetNamed(std::string_view name) {
   if (name == "text") return FuzzText;
   if (name == "warc") return FuzzWarc;
   if (name == "gzip") return FuzzGzip;
+  if (name == "wholefile") return FuzzWholeFile;
   if (name == "jsonl") return FuzzJsonl;
   if (name == "decode") return FuzzDecode;
   if (name == "statements") return FuzzStatements;

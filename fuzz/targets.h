@@ -22,6 +22,7 @@ void FuzzHtml(const uint8_t* data, size_t size);        // both parsers + extrac
 void FuzzText(const uint8_t* data, size_t size);        // ExtractFromText
 void FuzzWarc(const uint8_t* data, size_t size);        // WARC reader (+ gzip)
 void FuzzGzip(const uint8_t* data, size_t size);        // gzip + sniffed format
+void FuzzWholeFile(const uint8_t* data, size_t size);   // file fast path == streaming
 void FuzzJsonl(const uint8_t* data, size_t size);       // JSON Lines reader
 void FuzzDecode(const uint8_t* data, size_t size);      // DecodeToUtf8
 void FuzzStatements(const uint8_t* data, size_t size);  // entities + statements
