@@ -68,6 +68,18 @@ size_t OriginalPrefixBytes(std::string_view original, size_t folded_cps) {
   return pos;
 }
 
+// Prose may mention a privacy policy; chrome lines that only say so in
+// passing are short. Cookie, newsletter and comment-form notices are long
+// sentences of their own, and so are captions that end with a credit
+// ("... (AP Photo/Jane Roe)").
+constexpr size_t kMaxNoticeWords = 60;
+size_t MaxContainsWords(ChromeKind kind) {
+  const bool long_notice = kind == ChromeKind::kCookie || kind == ChromeKind::kByline ||
+                           kind == ChromeKind::kNewsletter ||
+                           kind == ChromeKind::kCommentForm || kind == ChromeKind::kCaption;
+  return long_notice ? kMaxNoticeWords : 25;
+}
+
 }  // namespace
 
 std::string FoldForMatch(std::string_view text) {
@@ -141,6 +153,77 @@ ChromeLexicon::ChromeLexicon(std::string_view tsv) {
       return a.text.size() > b.text.size();
     });
   }
+  contains_matcher_.Build(contains_);
+}
+
+void ChromeLexicon::ContainsMatcher::Build(const std::vector<Phrase>& phrases) {
+  for (const Phrase& p : phrases) {
+    for (char c : p.text) {
+      uint8_t& cls = byte_class_[static_cast<unsigned char>(c)];
+      if (cls == 0) cls = static_cast<uint8_t>(classes_++);
+    }
+  }
+  // The trie, then failure links breadth first, filling in every missing
+  // transition so that Scan follows one table entry per byte.
+  next_.assign(static_cast<size_t>(classes_), -1);
+  std::vector<std::vector<int32_t>> ends(1);
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    int32_t state = 0;
+    for (char c : phrases[i].text) {
+      const size_t at = static_cast<size_t>(state) * classes_ + byte_class_[static_cast<unsigned char>(c)];
+      if (next_[at] < 0) {
+        next_[at] = static_cast<int32_t>(ends.size());
+        ends.emplace_back();
+        next_.resize(next_.size() + static_cast<size_t>(classes_), -1);
+      }
+      state = next_[at];
+    }
+    ends[static_cast<size_t>(state)].push_back(static_cast<int32_t>(i));
+  }
+  std::vector<int32_t> fail(ends.size(), 0);
+  std::vector<int32_t> queue;
+  for (int c = 0; c < classes_; ++c) {
+    int32_t& to = next_[static_cast<size_t>(c)];
+    if (to < 0) {
+      to = 0;
+    } else {
+      queue.push_back(to);
+    }
+  }
+  for (size_t q = 0; q < queue.size(); ++q) {
+    const int32_t state = queue[q];
+    const auto& inherited = ends[static_cast<size_t>(fail[static_cast<size_t>(state)])];
+    auto& own = ends[static_cast<size_t>(state)];
+    own.insert(own.end(), inherited.begin(), inherited.end());
+    for (int c = 0; c < classes_; ++c) {
+      const size_t at = static_cast<size_t>(state) * classes_ + c;
+      const int32_t via_fail = next_[static_cast<size_t>(fail[static_cast<size_t>(state)]) * classes_ + c];
+      if (next_[at] < 0) {
+        next_[at] = via_fail;
+      } else {
+        fail[static_cast<size_t>(next_[at])] = via_fail;
+        queue.push_back(next_[at]);
+      }
+    }
+  }
+  first_.assign(ends.size(), -1);
+  for (size_t state = 0; state < ends.size(); ++state) {
+    if (ends[state].empty()) continue;
+    first_[state] = static_cast<int32_t>(outputs_.size());
+    outputs_.insert(outputs_.end(), ends[state].begin(), ends[state].end());
+    outputs_.push_back(-1);
+  }
+}
+
+template <typename Found>
+void ChromeLexicon::ContainsMatcher::Scan(std::string_view text, Found found) const {
+  int32_t state = 0;
+  for (char c : text) {
+    state = next_[static_cast<size_t>(state) * classes_ + byte_class_[static_cast<unsigned char>(c)]];
+    for (int32_t k = first_[static_cast<size_t>(state)]; k >= 0 && outputs_[static_cast<size_t>(k)] >= 0; ++k) {
+      if (found(static_cast<size_t>(outputs_[static_cast<size_t>(k)]))) return;
+    }
+  }
 }
 
 bool ChromeLexicon::Match(std::string_view line, size_t words,
@@ -186,24 +269,21 @@ bool ChromeLexicon::Match(std::string_view line, size_t words,
       }
     }
   }
-  for (const Phrase& p : contains_) {
-    // Prose may mention a privacy policy; chrome lines that only say so in
-    // passing are short. Cookie, newsletter and comment-form notices are
-    // long sentences of their own, and so are captions that end with a
-    // credit ("... (AP Photo/Jane Roe)").
-    const bool long_notice = p.kind == ChromeKind::kCookie || p.kind == ChromeKind::kByline ||
-                             p.kind == ChromeKind::kNewsletter ||
-                             p.kind == ChromeKind::kCommentForm ||
-                             p.kind == ChromeKind::kCaption;
-    if (words > (long_notice ? 60u : 25u)) continue;
-    if (folded.find(p.text) == std::string::npos) continue;
-    hit->kind = p.kind;
-    hit->match = MatchType::kContains;
-    hit->rest.clear();
-    hit->phrase = p.text;
-    return true;
-  }
-  return false;
+  if (words > kMaxNoticeWords) return false;
+  // The first phrase in file order that the line contains and whose kind
+  // allows a line this long.
+  size_t best = contains_.size();
+  contains_matcher_.Scan(folded, [&](size_t i) {
+    if (i < best && words <= MaxContainsWords(contains_[i].kind)) best = i;
+    return best == 0;
+  });
+  if (best == contains_.size()) return false;
+  const Phrase& p = contains_[best];
+  hit->kind = p.kind;
+  hit->match = MatchType::kContains;
+  hit->rest.clear();
+  hit->phrase = p.text;
+  return true;
 }
 
 }  // namespace newsmill::extract
