@@ -148,12 +148,37 @@ Attribution BeforeQuote(const std::vector<Token>& t, int open) {
   return a;
 }
 
-const TokenSpan* Nearest(const std::vector<TokenSpan>& spans, int first, int last) {
+// Whether a sentence ends between tokens a and b (a < b): a full stop, a
+// question or an exclamation mark that no closing quotation mark follows
+// ("“... war.” he said" ends no sentence before "he").
+bool SentenceEndBetween(const std::vector<Token>& t, int a, int b) {
+  for (int i = a + 1; i < b; ++i) {
+    const std::string& w = t[i].norm;
+    if (w != "." && w != "!" && w != "?") continue;
+    if (i + 1 < static_cast<int>(t.size()) && (t[i + 1].quote == QuoteMark::kClose ||
+                                               t[i + 1].quote == QuoteMark::kAmbiguous)) {
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+// The span nearest to tokens [first, last], in tokens; one in another
+// sentence only when none is in the same ("It also has pushed for" is not
+// the cue of the sentence before).
+const TokenSpan* Nearest(const std::vector<Token>& t, const std::vector<TokenSpan>& spans,
+                         int first, int last) {
+  constexpr int kOtherSentence = 1 << 20;
   const TokenSpan* best = nullptr;
   int best_d = 1 << 30;
   for (const TokenSpan& s : spans) {
     if (s.first >= first && s.last <= last) continue;  // inside
-    const int d = s.last < first ? first - s.last : s.first > last ? s.first - last : 0;
+    int d = s.last < first ? first - s.last : s.first > last ? s.first - last : 0;
+    if ((s.last < first && SentenceEndBetween(t, s.last, first)) ||
+        (s.first > last && SentenceEndBetween(t, last, s.first))) {
+      d += kOtherSentence;
+    }
     if (d < best_d) {
       best_d = d;
       best = &s;
@@ -286,6 +311,7 @@ std::vector<Statement> Assemble(std::string_view text,
       return a.content.first < b.content.first;
     });
     const size_t para_start = out.size();
+    int last_content_end = -1;  // last token of out.back()'s content, when mergeable
     for (const Candidate& cand : candidates) {
       if (TimeUp()) break;
       const TokenSpan& c = cand.content;
@@ -293,10 +319,10 @@ std::vector<Statement> Assemble(std::string_view text,
       const StatementKind kind = KindOf(quotes, c.first, c.last, &whole);
       Attribution a;
       if (!cand.from_rule) {
-        if (const TokenSpan* cue = Nearest(cues, c.first, c.last)) {
+        if (const TokenSpan* cue = Nearest(t, cues, c.first, c.last)) {
           a.cue_first = cue->first;
           a.cue_last = cue->last;
-          if (const TokenSpan* src = Nearest(sources, cue->first, cue->last)) {
+          if (const TokenSpan* src = Nearest(t, sources, cue->first, cue->last)) {
             if (!(src->first >= c.first && src->last <= c.last)) {
               a.src_first = src->first;
               a.src_last = src->last;
@@ -310,10 +336,10 @@ std::vector<Statement> Assemble(std::string_view text,
         if (!a.found() && cand.from_rule) {
           // A quotation next to a cue the tagger found for another part of
           // the paragraph ("“A,” he said, “B.”").
-          if (const TokenSpan* cue = Nearest(cues, c.first, c.last)) {
+          if (const TokenSpan* cue = Nearest(t, cues, c.first, c.last)) {
             a.cue_first = cue->first;
             a.cue_last = cue->last;
-            if (const TokenSpan* src = Nearest(sources, cue->first, cue->last)) {
+            if (const TokenSpan* src = Nearest(t, sources, cue->first, cue->last)) {
               a.src_first = src->first;
               a.src_last = src->last;
             }
@@ -361,7 +387,30 @@ std::vector<Statement> Assemble(std::string_view text,
         int l = content.last;
         while (l > content.first && (t[l].norm == "," || t[l].norm == ".")) --l;
         s.content = Bytes(t, content.first, l);
+        // One reported clause the tagger cut in two ("urged Ukraine to
+        // acknowledge Crimea, which Moscow annexed ..., as part of Russia
+        // and to recognize ..."): the same cue and source, the same
+        // sentence, nothing of theirs in between.
+        if (last_content_end >= 0 && out.size() > para_start && a.found()) {
+          Statement& before = out.back();
+          const bool same = before.cue.begin == s.cue.begin && before.cue.end == s.cue.end &&
+                            before.speaker.begin == s.speaker.begin &&
+                            before.speaker.end == s.speaker.end;
+          const bool attribution_between =
+              (a.cue_first > last_content_end && a.cue_last < content.first) ||
+              (a.src_first > last_content_end && a.src_last < content.first);
+          if (same && !attribution_between && !SentenceEndBetween(t, last_content_end, content.first)) {
+            before.content.end = s.content.end;
+            if (s.kind == StatementKind::kMixed) before.kind = StatementKind::kMixed;
+            last_content_end = l;
+            continue;
+          }
+        }
+        last_content_end = a.found() ? l : -1;
+        out.push_back(s);
+        continue;
       }
+      last_content_end = -1;
       out.push_back(s);
     }
     has_prev = out.size() > para_start;

@@ -245,5 +245,25 @@ TEST(Statements, RulesOnlyWithoutModel) {
   ASSERT_NE(With(a, st, "the recount would start"), nullptr);
 }
 
+TEST(StatementsAssemble, OneReportedClauseAndTheCueOfItsOwnSentence) {
+  // The tagger cuts the content at the relative clause; the part after it
+  // is still the Kremlin's urging, not the next sentence's "pushed for".
+  const Article a = MakeArticle(
+      "The Kremlin has urged Ukraine to acknowledge Crimea, which Moscow annexed from "
+      "Ukraine in 2014, as part of Russia and to recognize other land gains that Russia "
+      "has made since sending its troops into Ukraine on Feb. 24. It also has pushed for "
+      "guarantees that Ukraine wouldn’t join NATO.");
+  const std::vector<Statement> st = Find(a);
+  const Statement* urged = With(a, st, "acknowledge Crimea");
+  ASSERT_NE(urged, nullptr);
+  EXPECT_EQ(Slice(a, urged->cue), "has urged");
+  EXPECT_NE(Slice(a, urged->content).find("to recognize other land gains"), std::string::npos)
+      << Slice(a, urged->content);
+  for (const Statement& s : st) {
+    if (Slice(a, s.cue).find("pushed") == std::string::npos) continue;
+    EXPECT_EQ(Slice(a, s.content).find("Russia and to recognize"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace newsmill
