@@ -574,6 +574,32 @@ bool IsHeadline(const Dom& dom, const HtmlBlock& block, const std::string& folde
          (text.size() >= 20 && folded_title.starts_with(text));
 }
 
+bool IsAncestorOrSelf(const Dom& dom, NodeId ancestor, NodeId id) {
+  for (NodeId x = id; x != kNoNode; x = dom.node(x).parent) {
+    if (x == ancestor) return true;
+  }
+  return false;
+}
+
+size_t Depth(const Dom& dom, NodeId id) {
+  size_t depth = 0;
+  for (NodeId x = dom.node(id).parent; x != kNoNode; x = dom.node(x).parent) ++depth;
+  return depth;
+}
+
+// Linear in the depth (a page may nest hundreds of levels deep).
+NodeId CommonAncestor(const Dom& dom, NodeId a, NodeId b) {
+  if (a == kNoNode || b == kNoNode) return Dom::kDocument;
+  size_t da = Depth(dom, a), db = Depth(dom, b);
+  for (; da > db; --da) a = dom.node(a).parent;
+  for (; db > da; --db) b = dom.node(b).parent;
+  while (a != b && a != kNoNode && b != kNoNode) {
+    a = dom.node(a).parent;
+    b = dom.node(b).parent;
+  }
+  return a != kNoNode ? a : Dom::kDocument;
+}
+
 // Teaser lists ("Most popular", "More from the site"): a linked title,
 // then a line or two of summary, again and again. The titles are set aside
 // as links; their summaries are not the story either. A title is a block
@@ -582,20 +608,6 @@ bool IsHeadline(const Dom& dom, const HtmlBlock& block, const std::string& folde
 // them make a list, when each pair has an element of its own (a card):
 // a story that lists linked items with a line on each, as paragraphs of
 // its body, is not a teaser list.
-bool IsAncestorOrSelf(const Dom& dom, NodeId ancestor, NodeId id) {
-  for (NodeId x = id; x != kNoNode; x = dom.node(x).parent) {
-    if (x == ancestor) return true;
-  }
-  return false;
-}
-
-NodeId CommonAncestor(const Dom& dom, NodeId a, NodeId b) {
-  for (NodeId x = a; x != kNoNode; x = dom.node(x).parent) {
-    if (IsAncestorOrSelf(dom, x, b)) return x;
-  }
-  return Dom::kDocument;
-}
-
 void SetAsideTeaserSummaries(const HtmlPage& page, std::vector<BlockVerdict>* verdicts) {
   constexpr size_t kMaxSummaryWords = 45;
   constexpr size_t kMaxTitleWords = 20;

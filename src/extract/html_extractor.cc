@@ -108,7 +108,7 @@ void ReadLinesNearArticle(const HtmlPage& page,
 // the breadcrumb, related links.
 void ReadChrome(const HtmlPage& page, const std::vector<extract::BlockVerdict>& verdicts,
                 std::string_view url, Metadata* meta) {
-  bool want_authors = meta->authors.empty();
+  const bool want_authors = meta->authors.empty();
   const bool want_date = meta->published.empty();
   std::string crumb_section;
   for (size_t i = 0; i < page.blocks.size(); ++i) {
