@@ -148,26 +148,34 @@ Attribution BeforeQuote(const std::vector<Token>& t, int open) {
   return a;
 }
 
-// Whether a sentence ends between tokens a and b (a < b): a full stop, a
-// question or an exclamation mark that no closing quotation mark follows
-// ("“... war.” he said" ends no sentence before "he").
-bool SentenceEndBetween(const std::vector<Token>& t, int a, int b) {
-  for (int i = a + 1; i < b; ++i) {
-    const std::string& w = t[i].norm;
-    if (w != "." && w != "!" && w != "?") continue;
-    if (i + 1 < static_cast<int>(t.size()) && (t[i + 1].quote == QuoteMark::kClose ||
-                                               t[i + 1].quote == QuoteMark::kAmbiguous)) {
-      continue;
+// Where a paragraph's sentences end: a full stop, a question or an
+// exclamation mark that no closing quotation mark follows ("“... war.” he
+// said" ends no sentence before "he"). Counted once per paragraph, so
+// asking costs nothing however many spans there are.
+class SentenceEnds {
+ public:
+  explicit SentenceEnds(const std::vector<Token>& t) : before_(t.size() + 1, 0) {
+    for (size_t i = 0; i < t.size(); ++i) {
+      const std::string& w = t[i].norm;
+      bool end = w == "." || w == "!" || w == "?";
+      if (end && i + 1 < t.size() &&
+          (t[i + 1].quote == QuoteMark::kClose || t[i + 1].quote == QuoteMark::kAmbiguous)) {
+        end = false;
+      }
+      before_[i + 1] = before_[i] + (end ? 1 : 0);
     }
-    return true;
   }
-  return false;
-}
+  // Whether a sentence ends strictly between tokens a and b (a < b).
+  bool Between(int a, int b) const { return b > a + 1 && before_[b] - before_[a + 1] > 0; }
+
+ private:
+  std::vector<int> before_;  // sentence ends among tokens [0, i)
+};
 
 // The span nearest to tokens [first, last], in tokens; one in another
 // sentence only when none is in the same ("It also has pushed for" is not
 // the cue of the sentence before).
-const TokenSpan* Nearest(const std::vector<Token>& t, const std::vector<TokenSpan>& spans,
+const TokenSpan* Nearest(const SentenceEnds& ends, const std::vector<TokenSpan>& spans,
                          int first, int last) {
   constexpr int kOtherSentence = 1 << 20;
   const TokenSpan* best = nullptr;
@@ -175,8 +183,8 @@ const TokenSpan* Nearest(const std::vector<Token>& t, const std::vector<TokenSpa
   for (const TokenSpan& s : spans) {
     if (s.first >= first && s.last <= last) continue;  // inside
     int d = s.last < first ? first - s.last : s.first > last ? s.first - last : 0;
-    if ((s.last < first && SentenceEndBetween(t, s.last, first)) ||
-        (s.first > last && SentenceEndBetween(t, last, s.first))) {
+    if ((s.last < first && ends.Between(s.last, first)) ||
+        (s.first > last && ends.Between(last, s.first))) {
       d += kOtherSentence;
     }
     if (d < best_d) {
@@ -279,6 +287,7 @@ std::vector<Statement> Assemble(std::string_view text,
     const std::vector<Token>& t = p.tokens;
     if (t.empty()) continue;
     const std::vector<Quote> quotes = FindQuotes(t);
+    const SentenceEnds ends(t);
     std::vector<TokenSpan> cues, sources, contents;
     for (const TokenSpan& s : SpansOf(p.labels)) {
       (s.role == 0 ? sources : s.role == 1 ? cues : contents).push_back(s);
@@ -319,10 +328,10 @@ std::vector<Statement> Assemble(std::string_view text,
       const StatementKind kind = KindOf(quotes, c.first, c.last, &whole);
       Attribution a;
       if (!cand.from_rule) {
-        if (const TokenSpan* cue = Nearest(t, cues, c.first, c.last)) {
+        if (const TokenSpan* cue = Nearest(ends, cues, c.first, c.last)) {
           a.cue_first = cue->first;
           a.cue_last = cue->last;
-          if (const TokenSpan* src = Nearest(t, sources, cue->first, cue->last)) {
+          if (const TokenSpan* src = Nearest(ends, sources, cue->first, cue->last)) {
             if (!(src->first >= c.first && src->last <= c.last)) {
               a.src_first = src->first;
               a.src_last = src->last;
@@ -336,10 +345,10 @@ std::vector<Statement> Assemble(std::string_view text,
         if (!a.found() && cand.from_rule) {
           // A quotation next to a cue the tagger found for another part of
           // the paragraph ("“A,” he said, “B.”").
-          if (const TokenSpan* cue = Nearest(t, cues, c.first, c.last)) {
+          if (const TokenSpan* cue = Nearest(ends, cues, c.first, c.last)) {
             a.cue_first = cue->first;
             a.cue_last = cue->last;
-            if (const TokenSpan* src = Nearest(t, sources, cue->first, cue->last)) {
+            if (const TokenSpan* src = Nearest(ends, sources, cue->first, cue->last)) {
               a.src_first = src->first;
               a.src_last = src->last;
             }
@@ -399,7 +408,7 @@ std::vector<Statement> Assemble(std::string_view text,
           const bool attribution_between =
               (a.cue_first > last_content_end && a.cue_last < content.first) ||
               (a.src_first > last_content_end && a.src_last < content.first);
-          if (same && !attribution_between && !SentenceEndBetween(t, last_content_end, content.first)) {
+          if (same && !attribution_between && !ends.Between(last_content_end, content.first)) {
             before.content.end = s.content.end;
             if (s.kind == StatementKind::kMixed) before.kind = StatementKind::kMixed;
             last_content_end = l;
