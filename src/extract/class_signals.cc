@@ -18,6 +18,7 @@ constexpr int kFirstKindBit = 4;
 
 int ClassMatcher::Symbol(unsigned char c) {
   if (c >= 'a' && c <= 'z') return c - 'a';
+  if (c >= 'A' && c <= 'Z') return c - 'A';  // as LowerAscii would give it
   if (c >= '0' && c <= '9') return 26 + (c - '0');
   if (c == '-') return 36;
   if (c == '_') return 37;
@@ -112,6 +113,23 @@ ClassSignals ClassMatcher::Match(std::string_view lower) const {
     state = next_[static_cast<size_t>(state) * kAlphabet + Symbol(static_cast<unsigned char>(c))];
     mask |= output_[state];
   }
+  return Signals(mask);
+}
+
+ClassSignals ClassMatcher::Match(std::string_view cls, std::string_view id) const {
+  uint64_t mask = 0;
+  int32_t state = 0;
+  auto step = [&](char c) {
+    state = next_[static_cast<size_t>(state) * kAlphabet + Symbol(static_cast<unsigned char>(c))];
+    mask |= output_[state];
+  };
+  for (char c : cls) step(c);
+  step(' ');
+  for (char c : id) step(c);
+  return Signals(mask);
+}
+
+ClassSignals ClassMatcher::Signals(uint64_t mask) const {
   ClassSignals s;
   s.unlikely = mask & (uint64_t{1} << kUnlikelyBit);
   s.maybe = mask & (uint64_t{1} << kMaybeBit);

@@ -31,6 +31,9 @@ class ClassMatcher {
 
   // `lower` is the lower-cased "class id" string.
   ClassSignals Match(std::string_view lower) const;
+  // The same for an element's class and id attributes as written: matches
+  // "class id" with ASCII capitals folded on the way, without building it.
+  ClassSignals Match(std::string_view cls, std::string_view id) const;
 
  private:
   static constexpr int kAlphabet = 40;  // a-z 0-9 - _ ' ' and "other"
@@ -38,6 +41,7 @@ class ClassMatcher {
   int KindBit(ChromeKind kind);
   void Add(std::string_view pattern, uint64_t mask);
   void Build();
+  ClassSignals Signals(uint64_t mask) const;
 
   std::vector<int32_t> next_;     // state * kAlphabet + symbol -> state
   std::vector<uint64_t> output_;  // state -> groups matched ending here

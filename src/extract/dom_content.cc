@@ -220,8 +220,7 @@ uint32_t CountVisible(std::string_view text, uint32_t* commas) {
 struct PageFacts {
   explicit PageFacts(const Dom& dom);
 
-  std::vector<std::string> class_id;  // "class id" lower case; "" if neither
-  std::vector<ClassSignals> signals;  // what class_id says
+  std::vector<ClassSignals> signals;  // what each element's class and id say
   std::vector<uint8_t> invisible;     // the element or an ancestor is hidden
   std::vector<uint32_t> text_chars;   // text nodes: visible characters
   std::vector<uint32_t> text_commas;  // text nodes: commas
@@ -233,8 +232,7 @@ struct PageFacts {
 };
 
 PageFacts::PageFacts(const Dom& dom)
-    : class_id(dom.size()),
-      signals(dom.size()),
+    : signals(dom.size()),
       invisible(dom.size(), 0),
       text_chars(dom.size(), 0),
       text_commas(dom.size(), 0),
@@ -248,8 +246,11 @@ PageFacts::PageFacts(const Dom& dom)
     const ChromeKind inherited =
         n.parent != kNoNode ? context_kind[n.parent] : ChromeKind::kOther;
     if (n.type == NodeType::kElement) {
-      class_id[id] = ClassAndId(dom, id);
-      if (!class_id[id].empty()) signals[id] = ClassMatcher::Default().Match(class_id[id]);
+      const std::string_view cls = dom.attribute(id, "class");
+      const std::string_view ident = dom.attribute(id, "id");
+      if (!cls.empty() || !ident.empty()) {
+        signals[id] = ClassMatcher::Default().Match(cls, ident);
+      }
       invisible[id] = parent_hidden || html::IsInvisible(dom, id);
       const ChromeKind own = KindOfElement(dom, id, signals[id]);
       context_kind[id] = own != ChromeKind::kOther ? own : inherited;
@@ -487,10 +488,10 @@ void ContentFinder::Choose() {
     if (c == best_ || dom_.node(c).type != NodeType::kElement || stats_[c].excluded) continue;
     const NodeStats& s = stats_[c];
     // Readability's bonus for siblings dressed like the best candidate.
-    const double bonus =
-        !facts_.class_id[c].empty() && facts_.class_id[c] == facts_.class_id[best_]
-            ? best_score * 0.2
-            : 0;
+    const std::string class_id = ClassAndId(dom_, c);
+    const double bonus = !class_id.empty() && class_id == ClassAndId(dom_, best_)
+                             ? best_score * 0.2
+                             : 0;
     bool take = s.candidate && s.score + bonus >= threshold;
     if (!take && dom_.is_element(c, HtmlTag::k_p)) {
       const double density = LinkDensity(c);
