@@ -45,22 +45,6 @@ const char* kRoles[] = {"source", "cue", "content"};
 
 bool Overlaps(ByteSpan a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
-// (role, first, last) of every span in a label sequence, as CountSpans reads
-// them.
-std::vector<std::array<int, 3>> SpansOf(const std::vector<uint8_t>& y) {
-  std::vector<std::array<int, 3>> out;
-  for (size_t i = 0; i < y.size(); ++i) {
-    const int l = y[i];
-    if (l == kO) continue;
-    const int role = (l - 1) / 2;
-    const bool begins = (l - 1) % 2 == 0 || i == 0 || y[i - 1] == kO ||
-                        (y[i - 1] - 1) / 2 != role;
-    if (begins) out.push_back({role, static_cast<int>(i), static_cast<int>(i)});
-    else out.back()[2] = static_cast<int>(i);
-  }
-  return out;
-}
-
 // --errors: what went wrong with each gold span the tagger missed, by role:
 // the predicted spans of the role overlapping it decide the category.
 struct ErrorTable {
@@ -77,7 +61,7 @@ std::string TokenClass(const std::string& w) {
 
 void AnalyseErrors(const Example& ex, const std::vector<uint8_t>& predicted,
                    ErrorTable* table, int* shown) {
-  const auto gold = SpansOf(ex.labels), pred = SpansOf(predicted);
+  const auto gold = LabelSpans(ex.labels), pred = LabelSpans(predicted);
   auto word = [&](int i) {
     return i < 0 || i >= static_cast<int>(ex.tokens.size()) ? std::string("<edge>")
                                                             : ex.tokens[i].norm;

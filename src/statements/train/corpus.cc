@@ -207,26 +207,9 @@ Result<std::vector<Example>> ReadCofenet(const std::string& path) {
   return out;
 }
 
-namespace {
-// (role, first, last) of every span in a label sequence.
-std::vector<std::array<int, 3>> Spans(const std::vector<uint8_t>& y) {
-  std::vector<std::array<int, 3>> out;
-  for (size_t i = 0; i < y.size(); ++i) {
-    const int l = y[i];
-    if (l == kO) continue;
-    const int role = (l - 1) / 2;
-    const bool begins = (l - 1) % 2 == 0 || i == 0 || y[i - 1] == kO ||
-                        (y[i - 1] - 1) / 2 != role;
-    if (begins) out.push_back({role, static_cast<int>(i), static_cast<int>(i)});
-    else out.back()[2] = static_cast<int>(i);
-  }
-  return out;
-}
-}  // namespace
-
 void CountSpans(const std::vector<uint8_t>& gold,
                 const std::vector<uint8_t>& predicted, SpanCounts* counts) {
-  const auto g = Spans(gold), p = Spans(predicted);
+  const auto g = LabelSpans(gold), p = LabelSpans(predicted);
   for (const auto& s : g) ++counts->gold[s[0]];
   for (const auto& s : p) {
     ++counts->predicted[s[0]];
