@@ -10,15 +10,6 @@
 namespace newsmill::statements {
 namespace {
 
-uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
-}
-
 // Span feature templates and how many values each takes.
 enum SpanTemplate { kLength, kClauses, kSentenceEnds, kQuotes, kHoldsCue, kHoldsSource, kTemplates };
 constexpr int kValues = 11;  // the most any template takes (kLength)

@@ -11,15 +11,6 @@
 namespace newsmill::statements {
 namespace {
 
-uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
-}
-
 // 0 none; 1..6 by distance.
 uint64_t Dist(int d) {
   if (d <= 0) return 0;

@@ -17,15 +17,6 @@ uint64_t HashString(std::string_view s) {
   return h;
 }
 
-uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
-}
-
 enum Shape : uint8_t {
   kPunct, kOpenQuote, kCloseQuote, kLower, kCapital, kAllCaps, kNumber, kOther
 };

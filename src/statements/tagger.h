@@ -17,6 +17,17 @@ enum Label : uint8_t {
   kO = 0, kBSource, kISource, kBCue, kICue, kBContent, kIContent
 };
 inline constexpr int kNumLabels = 7;
+
+// The 64-bit finaliser of MurmurHash3: spreads feature hashes over the
+// weight table's buckets (first pass, second pass and span features alike).
+inline uint64_t Mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
 // Bump when the features change: a model trained on other features is
 // rejected at load time.
 inline constexpr uint32_t kFeatureSet = 4;
