@@ -1,5 +1,6 @@
 #include "statements/cue_lexicon.h"
 
+#include "common/data_lines.h"
 #include "newsmill/statements.h"
 
 namespace newsmill::data {
@@ -11,31 +12,17 @@ extern const std::string_view kstatements_sources_tsv;
 namespace newsmill::statements {
 namespace {
 
-// Calls fn(columns) for each data line (no '#' comment, not the header).
+// Calls fn(columns) for each data line but the first (the column header).
 template <typename Fn>
 void ForEachRow(std::string_view file, Fn fn) {
   bool header = true;
-  while (!file.empty()) {
-    const size_t nl = file.find('\n');
-    std::string_view line = file.substr(0, nl);
-    file.remove_prefix(nl == std::string_view::npos ? file.size() : nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  data::ForEachLine(file, [&](std::string_view line) {
     if (header) {
       header = false;
-      continue;
+      return;
     }
-    std::vector<std::string_view> cols;
-    for (size_t start = 0;;) {
-      const size_t tab = line.find('\t', start);
-      cols.push_back(line.substr(start, tab == std::string_view::npos
-                                            ? std::string_view::npos
-                                            : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    fn(cols);
-  }
+    fn(data::Columns(line));
+  });
 }
 
 bool IsVowel(char c) {

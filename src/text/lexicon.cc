@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/data_lines.h"
+
 namespace newsmill::data {
 extern const std::string_view ktext_abbreviations_txt;
 extern const std::string_view ktext_sentence_starters_txt;
@@ -12,25 +14,12 @@ extern const std::string_view ktext_sentence_starters_txt;
 namespace newsmill::text {
 namespace {
 
-// Calls `fn(line)` for each non-empty line that is not a # comment.
-template <typename Fn>
-void ForEachLine(std::string_view data, Fn fn) {
-  while (!data.empty()) {
-    const size_t nl = data.find('\n');
-    std::string_view line = data.substr(0, nl);
-    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    fn(line);
-  }
-}
-
 struct Lists {
   std::unordered_map<std::string, AbbreviationKind> abbreviations;
   std::unordered_set<std::string> starters;
 
   Lists() {
-    ForEachLine(data::ktext_abbreviations_txt, [this](std::string_view line) {
+    data::ForEachLine(data::ktext_abbreviations_txt, [this](std::string_view line) {
       const size_t tab = line.find('\t');
       if (tab == std::string_view::npos) return;
       const std::string_view kind = line.substr(tab + 1);
@@ -39,7 +28,7 @@ struct Lists {
       if (kind == "month") k = AbbreviationKind::kMonth;
       abbreviations.emplace(std::string(line.substr(0, tab)), k);
     });
-    ForEachLine(data::ktext_sentence_starters_txt,
+    data::ForEachLine(data::ktext_sentence_starters_txt,
                 [this](std::string_view line) { starters.emplace(line); });
   }
 };
