@@ -279,6 +279,25 @@ bool FollowedBySpeechVerb(const Doc& doc, const Piece& p) {
   return i < doc.size() && IsSpeechVerb(doc.lower_words[i]);
 }
 
+// "“...,” said Smith": a speech verb right before the name.
+bool PrecededBySpeechVerb(const Doc& doc, const Piece& p) {
+  if (p.begin == 0) return false;
+  const std::string_view w = doc.lower_words[p.begin - 1];
+  return w == "said" || w == "says" || w == "added" || w == "asked";
+}
+
+// "Smith said", "Lavrov replied", "said Smith": one unknown capitalised
+// word speaking is a person. Opening a sentence, a plural-looking word is
+// more likely a common noun ("Protesters said"), so that one is left.
+bool SpeakingName(const Doc& doc, const Piece& p) {
+  if (p.end - p.begin != 1) return false;
+  const std::string_view w = doc.lower_words[p.begin];
+  const bool plural = w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") &&
+                      !w.ends_with("us") && !w.ends_with("is");
+  if (p.sentence_initial && plural) return false;
+  return FollowedBySpeechVerb(doc, p) || (!p.sentence_initial && PrecededBySpeechVerb(doc, p));
+}
+
 }  // namespace
 
 bool IsNameToken(const Doc& doc, size_t i) {
@@ -346,6 +365,9 @@ void TypeNamesFromDocument(Doc* doc) {
       const size_t n = p.end - p.begin;
       if (it != known.end()) {
         p.type = it->second;
+      } else if (english_capitals && !p.headline && SpeakingName(*doc, p) &&
+                 utf8::CountCodePoints(doc->words[p.begin]) >= 2) {
+        p.type = EntityType::kPerson;
       } else if (!english_capitals || p.headline ||
                  (n == 1 && ((p.sentence_initial && !inside.contains(PieceText(*doc, p))) ||
                              utf8::CountCodePoints(doc->words[p.begin]) < 2))) {

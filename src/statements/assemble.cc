@@ -88,6 +88,8 @@ struct Attribution {
 void SourceBefore(const std::vector<Token>& t, int end, Attribution* a) {
   int b = end;
   while (b > 0 && end - b < 8 && !IsBreak(t[b - 1])) --b;
+  // "From the ministry: “...”": the preposition is not the source.
+  if (b + 1 < end && t[b].norm == "from") ++b;
   if (b < end) {
     a->src_first = b;
     a->src_last = end - 1;
@@ -282,11 +284,17 @@ std::vector<Statement> Assemble(std::string_view text,
   // The last statement of the paragraph before (a copy: `out` grows).
   Statement prev;
   bool has_prev = false;
+  // Statements of a quotation left open at a paragraph's end with no
+  // attribution of their own: the paragraphs that go on with the quote
+  // (each opens with a quotation mark) may name its speaker at the end
+  // ("“A ... ¶ “B,” said Jane Smith.").
+  std::vector<size_t> awaiting;
   for (const Paragraph& p : paragraphs) {
     if (TimeUp()) break;  // the document's time budget (deadline.h)
     const std::vector<Token>& t = p.tokens;
     if (t.empty()) continue;
     const std::vector<Quote> quotes = FindQuotes(t);
+    if (quotes.empty() || quotes.front().open != 0) awaiting.clear();
     const SentenceEnds ends(t);
     std::vector<TokenSpan> cues, sources, contents;
     for (const TokenSpan& s : SpansOf(p.labels)) {
@@ -392,6 +400,19 @@ std::vector<Statement> Assemble(std::string_view text,
         while (l > f && (t[l].norm == "," || t[l].quote != QuoteMark::kNone)) --l;
         if (f > l) continue;
         s.content = Bytes(t, f, l);
+        if (whole->open == 0 && !awaiting.empty()) {
+          // The quote left open before goes on here: it is this part's
+          // speaker's when this part names one; either way it ends when
+          // this part closes.
+          if (a.found() && a.src_first >= 0) {
+            for (size_t k : awaiting) {
+              out[k].cue = s.cue;
+              out[k].speaker = s.speaker;
+            }
+          }
+          if (a.found() || whole->closed) awaiting.clear();
+        }
+        if (!a.found() && !whole->closed) awaiting.push_back(out.size());
       } else {
         int l = content.last;
         while (l > content.first && (t[l].norm == "," || t[l].norm == ".")) --l;

@@ -1,6 +1,7 @@
 // Speakers to entities, cues to lemmas and kinds of speech act.
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "newsmill/deadline.h"
 #include "statements/assemble.h"
@@ -45,25 +46,112 @@ bool SoundsLikeOffer(std::string_view content) {
   return false;
 }
 
-const Entity* BestEntity(const std::vector<Entity>& entities, ByteSpan span) {
-  const Entity* best = nullptr;
-  long best_score = 0;
+bool Overlaps(ByteSpan m, ByteSpan span) { return m.begin < span.end && span.begin < m.end; }
+
+// Whether mention `m` is a possessive modifier ("Scholz's office",
+// "Putin’s spokesman"): the owner, not the one speaking.
+bool Possessive(std::string_view text, ByteSpan m) {
+  const std::string_view after = text.substr(std::min(m.end, text.size()));
+  return after.starts_with("'s") || after.starts_with("\u2019s") || after.starts_with("' ");
+}
+
+// Where the speaker span's first noun phrase ends: at an apposition, a
+// relative clause or a prepositional phrase ("Jane Smith, a spokeswoman
+// for ...", "Dan McLaughlin at the National Review").
+size_t HeadPhraseEnd(std::string_view text, ByteSpan span) {
+  const std::string_view s = text.substr(span.begin, span.end - span.begin);
+  size_t end = s.size();
+  for (std::string_view mark : {",", " (", " --", " \u2014", " \u2013", " who ", " which ",
+                                " of ", " for ", " at ", " with ", " from ", " and ", " in ",
+                                " on "}) {
+    const size_t at = s.find(mark);
+    if (at != std::string_view::npos && at > 0) end = std::min(end, at);
+  }
+  return span.begin + end;
+}
+
+// The entity a speaker span names. A mention covering the whole span comes
+// first ("Russia's foreign minister" over "Russia"). Then a person: the
+// head of the first noun phrase, i.e. its last person that owns nothing
+// ("Clinton spokesman Nick Merrill", "Putin's spokesman Dmitry Peskov",
+// "Jane Smith, a spokeswoman for the European Commission"; "Scholz's
+// office" is still Scholz), else the first person elsewhere in the span
+// ("A spokesman for Chancellor Olaf Scholz"; not an owner there: "X, who
+// led McAuliffe's team"). Else the largest overlap.
+const Entity* BestEntity(std::string_view text, const std::vector<Entity>& entities,
+                         ByteSpan span) {
+  const size_t head_end = HeadPhraseEnd(text, span);
+  const Entity* covering = nullptr;
+  const Entity* head = nullptr;        // last person in the head phrase
+  const Entity* head_owner = nullptr;  // ... as a possessive
+  const Entity* other = nullptr;       // first person after it
+  size_t head_at = 0, head_owner_at = 0, other_at = SIZE_MAX;
+  const Entity* largest = nullptr;
+  size_t largest_overlap = 0;
   for (const Entity& e : entities) {
     for (const ByteSpan& m : e.mentions) {
-      const long overlap = static_cast<long>(std::min(m.end, span.end)) -
-                           static_cast<long>(std::max(m.begin, span.begin));
-      if (overlap <= 0) continue;
-      // A mention covering the whole speaker span beats partial overlaps
-      // ("Russia's foreign minister" over "Russia").
-      const bool covers = m.begin <= span.begin && m.end >= span.end;
-      const long score = overlap + (covers ? 1 << 20 : 0);
-      if (score > best_score) {
-        best_score = score;
-        best = &e;
+      if (!Overlaps(m, span)) continue;
+      if (m.begin <= span.begin && m.end >= span.end) covering = &e;
+      const size_t overlap = std::min(m.end, span.end) - std::max(m.begin, span.begin);
+      if (overlap > largest_overlap) {
+        largest_overlap = overlap;
+        largest = &e;
+      }
+      if (e.type != EntityType::kPerson) continue;
+      const size_t at = std::max(m.begin, span.begin) + 1;  // 0 stays "none"
+      const bool owner = Possessive(text, m);
+      if (at <= head_end) {
+        if (!owner && at > head_at) head_at = at, head = &e;
+        if (owner && at > head_owner_at) head_owner_at = at, head_owner = &e;
+      } else if (!owner && at < other_at) {
+        other_at = at;
+        other = &e;
       }
     }
   }
-  return best;
+  for (const Entity* e : {covering, head, head_owner, other}) {
+    if (e) return e;
+  }
+  return largest;
+}
+
+// "he" -> "male", "she" -> "female"; "" for pronouns that say no gender.
+std::string_view PronounGender(std::string_view w) {
+  if (w == "he" || w == "him") return "male";
+  if (w == "she" || w == "her") return "female";
+  return "";
+}
+
+const Entity* EntityById(const std::vector<Entity>& entities, std::string_view id) {
+  for (const Entity& e : entities) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+// Whether `e` is mentioned in [from, to).
+bool MentionedBetween(const Entity& e, size_t from, size_t to) {
+  for (const ByteSpan& m : e.mentions) {
+    if (m.begin >= from && m.end <= to) return true;
+  }
+  return false;
+}
+
+// "he added" after a speaker's quotes is that speaker when the pronoun fits
+// and no one else the pronoun could be was named since: quote attribution
+// runs on the last speaker (a name whose gender the page does not give
+// still fits). `coref` is the entities stage's reading of the pronoun.
+const Entity* PronounSpeaker(const std::vector<Entity>& entities, const Statement* last_named,
+                             std::string_view gender, ByteSpan pronoun, const Entity* coref) {
+  if (!last_named || gender.empty()) return coref;
+  const Entity* last = EntityById(entities, last_named->speaker_entity);
+  if (!last || last->type != EntityType::kPerson || (!last->gender.empty() && last->gender != gender)) {
+    return coref;
+  }
+  if (!coref || coref == last) return last;
+  // The entities stage chose someone else: keep it if that one was named
+  // after the last speaker.
+  return MentionedBetween(*coref, last_named->speaker.end, pronoun.begin) ? coref : last;
 }
 
 }  // namespace
@@ -117,12 +205,17 @@ void Resolve(std::string_view text, const std::vector<Entity>& entities,
     }
     const std::vector<std::string> words =
         LowerWords(text.substr(s.speaker.begin, s.speaker.end - s.speaker.begin));
-    if (const Entity* e = BestEntity(entities, s.speaker)) {
+    const Entity* e = BestEntity(text, entities, s.speaker);
+    if (words.size() == 1 && lex.IsPronoun(words[0])) {
+      e = PronounSpeaker(entities, last_named, PronounGender(words[0]), s.speaker, e);
+    }
+    if (e) {
       s.speaker_entity = e->id;
       s.speaker_name = e->name;
-    } else if (words.size() == 1 && lex.IsPronoun(words[0]) && last_named) {
-      // Without a mention from the entities stage, "he said" is the last
-      // named speaker.
+    } else if (words.size() == 1 && lex.IsPronoun(words[0]) && last_named &&
+               PronounGender(words[0]).empty()) {
+      // Without a mention from the entities stage, "they said" is the last
+      // named speaker ("he" and "she" were PronounSpeaker's to decide).
       s.speaker_entity = last_named->speaker_entity;
       s.speaker_name = last_named->speaker_name;
     } else if (!words.empty() && lex.IsAnonymous(words.back())) {

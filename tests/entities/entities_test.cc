@@ -130,6 +130,22 @@ TEST(Entities, SentenceInitialNameCapitalisedElsewhere) {
   EXPECT_EQ(f.Mentions(*nissan), (Strings{"Nissan", "Nissan"}));
 }
 
+TEST(Entities, OneWordNamesThatSpeakArePeople) {
+  // An unknown surname is a person when it speaks ("Lavrov replied",
+  // "said Smith"), even opening a sentence; a plural noun opening one is
+  // not ("Protesters said").
+  const auto f = Find(
+      "Lavrov replied that the talks were over. \u201CWe lost,\u201D said Smith on Monday. "
+      "Protesters said the square would stay occupied.");
+  const Entity* lavrov = f.Named("Lavrov");
+  ASSERT_NE(lavrov, nullptr);
+  EXPECT_EQ(lavrov->type, EntityType::kPerson);
+  const Entity* smith = f.Named("Smith");
+  ASSERT_NE(smith, nullptr);
+  EXPECT_EQ(smith->type, EntityType::kPerson);
+  EXPECT_EQ(f.Named("Protesters"), nullptr);
+}
+
 TEST(Entities, CapitalsOfOtherLanguagesAreNotNames) {
   // German capitalises every noun: only names the lists know, or that open
   // with a known given name, are entities.

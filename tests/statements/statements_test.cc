@@ -108,6 +108,21 @@ TEST(Statements, MultiParagraphQuoteKeepsItsSpeaker) {
   ASSERT_NE(With(a, st, "The money is there"), nullptr);
 }
 
+TEST(Statements, MultiParagraphQuoteTakesTheSpeakerNamedAtItsEnd) {
+  const Article a = MakeArticle(
+      "Senator Ann Cole spoke first and asked for more money for schools.\n\n"
+      "\u201CThe harbour has been dredged twice in ten years and the silt keeps coming back.\n\n"
+      "\u201CWe cannot keep paying for the same work,\u201D said Tom Ruiz, the harbour master.");
+  const auto st = Find(a);
+  const Statement* first = With(a, st, "dredged twice");
+  const Statement* last = With(a, st, "same work");
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(first->kind, StatementKind::kDirect);
+  EXPECT_EQ(Slice(a, first->speaker), Slice(a, last->speaker));
+  EXPECT_NE(Slice(a, first->speaker).find("Tom Ruiz"), std::string::npos);
+}
+
 TEST(Statements, ColonAndHeadlineQuotes) {
   const Article a = MakeArticle(
       "Lavrov: \u2018The West is fighting a war against our country\u2019\n\n"
@@ -119,6 +134,13 @@ TEST(Statements, ColonAndHeadlineQuotes) {
   const Statement* colon = With(a, st, "No talks will take place");
   ASSERT_NE(colon, nullptr);
   EXPECT_EQ(colon->cue_lemma, "say");
+  // "From the ministry:": the preposition is not part of the source.
+  const Article from = MakeArticle(
+      "From the ministry: \u201CThe border will stay closed until the spring.\u201D");
+  const auto st2 = Find(from);
+  const Statement* s = With(from, st2, "border will stay closed");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(Slice(from, s->speaker), "the ministry");
 }
 
 TEST(Statements, TrailingDashAttribution) {
@@ -211,6 +233,71 @@ TEST(Statements, SpeakersResolveToEntities) {
   ASSERT_NE(anonymous, nullptr);
   EXPECT_EQ(anonymous->speaker_reason, "anonymous");
   EXPECT_TRUE(anonymous->speaker_entity.empty());
+}
+
+Entity MakeEntity(const Article& a, const std::string& id, EntityType type,
+                  const std::vector<std::string>& mentions, const std::string& gender = "") {
+  Entity e;
+  e.id = id;
+  e.name = mentions.front();
+  e.type = type;
+  e.gender = gender;
+  size_t from = 0;
+  for (const std::string& m : mentions) {
+    const size_t at = a.text.find(m, from);
+    EXPECT_NE(at, std::string::npos) << m;
+    e.mentions.push_back({at, at + m.size()});
+    from = at + m.size();
+  }
+  return e;
+}
+
+// A speaker span with a person and an organisation is the person at the
+// head of its first noun phrase, not the longest name in it.
+TEST(Statements, SpeakerIsTheHeadOfTheSourcePhrase) {
+  const Article a = MakeArticle(
+      "\u201CThe sanctions will not work,\u201D said Jane Smith, a spokeswoman for the "
+      "European Commission.\n\n"
+      "Clinton spokesman Nick Merrill said that the campaign had raised more money than ever.\n\n"
+      "Scholz\u2019s office said that the call had lasted an hour.");
+  const Entity smith = MakeEntity(a, "E1", EntityType::kPerson, {"Jane Smith"}, "female");
+  const Entity commission = MakeEntity(a, "E2", EntityType::kOrg, {"European Commission"});
+  const Entity clinton = MakeEntity(a, "E3", EntityType::kPerson, {"Clinton"}, "female");
+  const Entity merrill = MakeEntity(a, "E4", EntityType::kPerson, {"Nick Merrill"}, "male");
+  const Entity scholz = MakeEntity(a, "E5", EntityType::kPerson, {"Scholz"}, "male");
+  const auto st = Find(a, {smith, commission, clinton, merrill, scholz});
+  const Statement* sanctions = With(a, st, "sanctions will not work");
+  ASSERT_NE(sanctions, nullptr);
+  EXPECT_EQ(sanctions->speaker_entity, "E1");
+  const Statement* money = With(a, st, "raised more money");
+  ASSERT_NE(money, nullptr);
+  EXPECT_EQ(money->speaker_entity, "E4");
+  const Statement* call = With(a, st, "lasted an hour");
+  ASSERT_NE(call, nullptr);
+  EXPECT_EQ(call->speaker_entity, "E5");
+}
+
+// "he added" after a speaker's quotes is that speaker, even when the
+// entities stage read the pronoun as someone named earlier; a pronoun of
+// the other gender is not.
+TEST(Statements, PronounSpeakerIsTheLastSpeakerWhenItFits) {
+  const Article a = MakeArticle(
+      "Chancellor Olaf Scholz met the mayors on Monday.\n\n"
+      "\u201CIt is over,\u201D Smith said. \u201CWe lost.\u201D\n\n"
+      "\u201CWe will try again next year,\u201D he added.\n\n"
+      "\u201CI never give up,\u201D she said.");
+  Entity scholz = MakeEntity(a, "E1", EntityType::kPerson, {"Olaf Scholz"}, "male");
+  const size_t he = a.text.find("he added");
+  scholz.mentions.push_back({he, he + 2});  // the entities stage's reading
+  const Entity smith = MakeEntity(a, "E2", EntityType::kPerson, {"Smith"});
+  const auto st = Find(a, {scholz, smith});
+  const Statement* again = With(a, st, "try again next year");
+  ASSERT_NE(again, nullptr);
+  EXPECT_EQ(Slice(a, again->speaker), "he");
+  EXPECT_EQ(again->speaker_entity, "E2");
+  const Statement* never = With(a, st, "never give up");
+  ASSERT_NE(never, nullptr);
+  EXPECT_NE(never->speaker_entity, "E1");  // "she" is not Olaf Scholz
 }
 
 TEST(StatementModel, SaveLoadRoundTrip) {
