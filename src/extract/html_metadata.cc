@@ -13,6 +13,7 @@
 #include "extract/language.h"
 #include "extract/lexicon.h"
 #include "extract/text_lines.h"
+#include "html/fast_entities.h"
 
 namespace newsmill::extract {
 namespace {
@@ -97,19 +98,40 @@ bool HasArticleType(simdjson::dom::element obj) {
   return false;
 }
 
+// JSON-LD strings as many sites write them: with HTML character references
+// still in ("Anthony Lynn: &#8220;We needed to win this&nbsp;game&#8221;");
+// the no-break space becomes a plain one.
+std::string JsonLdText(std::string_view v) {
+  if (v.find('&') == std::string_view::npos) return std::string(v);
+  std::string out;
+  out.reserve(v.size());
+  for (size_t i = 0; i < v.size();) {
+    if (v[i] == '&') {
+      const size_t used = html::DecodeCharRef(v.substr(i), false, &out);
+      if (used > 0) {
+        i += used;
+        if (out.ends_with("\u00A0")) out.replace(out.size() - 2, 2, " ");
+        continue;
+      }
+    }
+    out.push_back(v[i++]);
+  }
+  return out;
+}
+
 std::string StringField(simdjson::dom::element obj, std::string_view key) {
   std::string_view v;
-  if (obj[key].get_string().get(v) == simdjson::SUCCESS) return std::string(v);
+  if (obj[key].get_string().get(v) == simdjson::SUCCESS) return JsonLdText(v);
   // A list of strings: the first; an object: its name or @id.
   simdjson::dom::array arr;
   if (obj[key].get_array().get(arr) == simdjson::SUCCESS) {
     for (simdjson::dom::element e : arr) {
-      if (e.get_string().get(v) == simdjson::SUCCESS) return std::string(v);
+      if (e.get_string().get(v) == simdjson::SUCCESS) return JsonLdText(v);
     }
   }
   simdjson::dom::object o;
   if (obj[key].get_object().get(o) == simdjson::SUCCESS) {
-    if (o["name"].get_string().get(v) == simdjson::SUCCESS) return std::string(v);
+    if (o["name"].get_string().get(v) == simdjson::SUCCESS) return JsonLdText(v);
     if (o["@id"].get_string().get(v) == simdjson::SUCCESS) return std::string(v);
     if (o["url"].get_string().get(v) == simdjson::SUCCESS) return std::string(v);
   }
@@ -119,7 +141,7 @@ std::string StringField(simdjson::dom::element obj, std::string_view key) {
 void OfferJsonAuthors(simdjson::dom::element author, Collected* c) {
   std::string_view v;
   if (author.get_string().get(v) == simdjson::SUCCESS) {
-    c->OfferAuthor(v);
+    c->OfferAuthor(JsonLdText(v));
     return;
   }
   simdjson::dom::array arr;
@@ -134,7 +156,7 @@ void OfferJsonAuthors(simdjson::dom::element author, Collected* c) {
     if (o["@type"].get_string().get(type) == simdjson::SUCCESS && type == "Organization") {
       return;
     }
-    if (o["name"].get_string().get(v) == simdjson::SUCCESS) c->OfferAuthor(v);
+    if (o["name"].get_string().get(v) == simdjson::SUCCESS) c->OfferAuthor(JsonLdText(v));
   }
 }
 
@@ -155,7 +177,7 @@ void ReadArticleObject(simdjson::dom::element obj, Collected* c) {
   if (obj["publisher"].get(publisher) == simdjson::SUCCESS) {
     std::string_view v;
     if (publisher["name"].get_string().get(v) == simdjson::SUCCESS) {
-      Collected::Offer(&c->site, v);
+      Collected::Offer(&c->site, JsonLdText(v));
     }
   }
   const std::string main = StringField(obj, "mainEntityOfPage");

@@ -62,6 +62,18 @@ TEST(HtmlMetadataTest, JsonLdGraphArraysAndTypeLists) {
   EXPECT_EQ(a.meta.site, "Example News");
 }
 
+TEST(HtmlMetadataTest, JsonLdStringsWithCharacterReferences) {
+  // Many sites write JSON-LD strings HTML-escaped.
+  const Article a = Extract(Page(R"(<script type="application/ld+json">
+    {"@type":"NewsArticle","headline":"Anthony Lynn: &#8220;We needed to win this&nbsp;game&#8221;",
+     "author":{"@type":"Person","name":"Jos&eacute; Ram&#237;rez"},
+     "publisher":{"@type":"Organization","name":"Sports &amp; More"}}
+    </script>)"));
+  EXPECT_EQ(a.meta.title, "Anthony Lynn: \u201CWe needed to win this game\u201D");
+  EXPECT_EQ(a.meta.authors, (std::vector<std::string>{"Jos\u00E9 Ram\u00EDrez"}));
+  EXPECT_EQ(a.meta.site, "Sports & More");
+}
+
 TEST(HtmlMetadataTest, OpenGraphAndArticleMetas) {
   const Article a = Extract(Page(
       R"(<meta property="og:title" content="OG headline">
