@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -15,7 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "newsmill/entities.h"
 #include "newsmill/statements.h"
+#include "newsmill/text.h"
 #include "statements/tagger.h"
 #include "statements/train/corpus.h"
 
@@ -118,10 +121,10 @@ void AnalyseErrors(const Example& ex, const std::vector<uint8_t>& predicted,
 // spans of a role against tokens inside predicted spans of that role.
 void ArticleCounts(const BratArticle& a, const std::vector<Statement>& st,
                    std::array<double, 9>* c) {
-  std::vector<Token> tokens;
+  std::vector<statements::Token> tokens;
   Tokenize(a.text, 0, a.text.size(), &tokens);
   for (int role = 0; role < 3; ++role) {
-    for (const Token& t : tokens) {
+    for (const statements::Token& t : tokens) {
       const Span ts{t.begin, t.end};
       bool gold = false, pred = false;
       for (const Attribution& at : a.attributions) {
@@ -140,6 +143,30 @@ void ArticleCounts(const BratArticle& a, const std::vector<Statement>& st,
 }
 
 }  // namespace
+
+// Whether a gold source names someone: a capitalised word other than a
+// determiner or a pronoun ("Richard Revesz, director of ...", "the EPA";
+// not "He", "The company").
+bool NamesSomeone(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    size_t j = i;
+    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    const std::string_view w = text.substr(i, j - i);
+    if (!w.empty() && std::isupper(static_cast<unsigned char>(w[0]))) {
+      bool common = false;
+      for (std::string_view c : {"The", "A", "An", "This", "That", "These", "Those", "Some",
+                                 "Many", "Other", "Others", "He", "She", "They", "It", "We",
+                                 "I", "His", "Her", "Their", "Its", "Our", "My", "Officials"}) {
+        common |= w == c;
+      }
+      if (!common) return true;
+    }
+    i = j;
+  }
+  return false;
+}
 
 int main(int argc, char** argv) {
   std::string model_path = std::string(NEWSMILL_SOURCE_DIR) + "/models/statements-v1.bin";
@@ -236,6 +263,7 @@ int main(int argc, char** argv) {
   options.model = &*model;
   std::array<double, 9> c{};
   long matched = 0, speaker_right = 0, paragraphs = 0;
+  long named = 0, entity_right = 0, entity_none = 0;
   const auto t1 = std::chrono::steady_clock::now();
   double find_s = 0;
   for (const BratArticle& a : *articles) {
@@ -250,8 +278,13 @@ int main(int argc, char** argv) {
       }
       start = nl + 1;
     }
+    // The entities stage first, as the pipeline runs it (not timed).
+    EntityOptions entity_options;
+    entity_options.language = "en";
+    const std::vector<Entity> entities =
+        FindEntities(article.text, AnalyzeText(article.text), entity_options);
     const double s0 = CpuSeconds();
-    const std::vector<Statement> st = FindStatements(article, {}, options);
+    const std::vector<Statement> st = FindStatements(article, entities, options);
     find_s += CpuSeconds() - s0;
     ArticleCounts(a, st, &c);
     for (const Statement& s : st) {
@@ -262,6 +295,25 @@ int main(int argc, char** argv) {
         for (const Span& g : at.source) source |= Overlaps(s.speaker, g);
         ++matched;
         speaker_right += source;
+        // The entity: PolNeAR has no entity ids, so a gold source that
+        // names someone (a capitalised word) is the judge: the speaker's
+        // entity must have a mention on it.
+        const Span& g = at.source.front();
+        if (NamesSomeone(a.text.substr(g.begin, g.end - g.begin))) {
+          ++named;
+          const Entity* e = nullptr;
+          for (const Entity& x : entities) {
+            if (x.id == s.speaker_entity) e = &x;
+          }
+          bool on_source = false;
+          for (const Span& gs : at.source) {
+            for (const ByteSpan& m : e ? e->mentions : std::vector<ByteSpan>{}) {
+              on_source |= m.begin < gs.end && gs.begin < m.end;
+            }
+          }
+          entity_right += on_source;
+          entity_none += e == nullptr;
+        }
         break;
       }
     }
@@ -276,6 +328,11 @@ int main(int argc, char** argv) {
   std::printf("\nspeaker: %ld of %ld statements matching a gold content (%.1f%%) have a "
               "speaker span on the gold source\n",
               speaker_right, matched, matched ? 100.0 * speaker_right / matched : 0);
+  std::printf("speaker entity: of %ld of them whose gold source names someone (a capitalised word), "
+              "%ld (%.1f%%) resolve to an entity with a mention on that source; %ld (%.1f%%) "
+              "to no entity\n",
+              named, entity_right, named ? 100.0 * entity_right / named : 0, entity_none,
+              named ? 100.0 * entity_none / named : 0);
   std::printf("\nthroughput (one core, CPU time; tagger: median of 6 runs): tagger %.0f sentences/s (%.0f tokens/s); "
               "FindStatements %.0f paragraphs/s\n",
               sentences->size() / tag_s, tokens / tag_s, paragraphs / find_s);
