@@ -38,6 +38,7 @@ struct TitleEntry {
   std::vector<std::string> words;  // lower case
   bool honorific = false;          // "Mr.", "Mrs.": no role
   char gender = '-';               // 'm', 'f' or '-'
+  bool surname = false;            // a common surname too ("King", "Bishop")
 };
 
 enum class HeadPosition : unsigned char { kLast, kFirst, kOf };

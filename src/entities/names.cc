@@ -122,6 +122,14 @@ class NameFinder {
     return lex_.MatchTitle(w_, i, e, &n) != nullptr;
   }
 
+  // A one-word title that is a surname too and the run's last token
+  // ("Charlie King"; not "Hollywood Reporter").
+  bool TitleEndsRun(size_t i, size_t e) const {
+    size_t n = 0;
+    const TitleEntry* t = i + 1 == e ? lex_.MatchTitle(w_, i, e, &n) : nullptr;
+    return t && n == 1 && t->surname;
+  }
+
   void Add(size_t b, size_t e, EntityType type, bool typed, const PhraseEntry* entry) {
     Piece p;
     p.begin = b;
@@ -190,12 +198,22 @@ class NameFinder {
   // Cuts a run into titles (skipped), gazetteer names and other names.
   void Segment(size_t b, size_t e, size_t sentence_end) {
     size_t k = b;
+    bool after_honorific = false;
     while (k < e) {
       size_t len = 0;
       const bool first_name = lex_.FirstNameGender(doc_.words[k]) != 0;
-      if (!first_name && lex_.MatchTitle(w_, k, e, &len)) {
+      const TitleEntry* title = first_name ? nullptr : lex_.MatchTitle(w_, k, e, &len);
+      // A title word that is a surname too, after "Mr." and ending the run,
+      // is the surname ("Mr. King", "Ms. Bishop"; not "Mr. President").
+      if (title && !(after_honorific && k + len == e && title->surname)) {
+        after_honorific = title->honorific;
         k += len;
         continue;
+      }
+      after_honorific = false;
+      if (title) {
+        AddName(k, e);
+        return;
       }
       if (doc_.lower_words[k].starts_with("ex-")) {  // "Ex-President"
         ++k;
@@ -215,8 +233,12 @@ class NameFinder {
         k += len;
         continue;
       }
+      // The name runs to a place, an organisation or a title; a title word
+      // that ends the run is the name's last word ("Charlie King").
       size_t m = k + 1;
-      while (m < e && (first_name || (!PhraseAt(m, e) && !TitleAt(m, e)))) ++m;
+      while (m < e && (first_name || (!PhraseAt(m, e) && (!TitleAt(m, e) || TitleEndsRun(m, e))))) {
+        ++m;
+      }
       while (m > k + 1 && IsParticle(doc_.words[m - 1])) --m;
       AddName(k, m);
       k = m;

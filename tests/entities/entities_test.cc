@@ -146,6 +146,23 @@ TEST(Entities, OneWordNamesThatSpeakArePeople) {
   EXPECT_EQ(f.Named("Protesters"), nullptr);
 }
 
+TEST(Entities, TitlesThatAreSurnamesToo) {
+  // "King" is a title before a name and a surname after one or after "Mr.";
+  // a job title ending a run is still no name, nor is "Mr. President".
+  const auto f = Find(
+      "Charlie King, a Democrat, spoke first. Larry King hosts a show, and Mr. King said it "
+      "would go on. The Hollywood Reporter wrote about it. \u201CThank you, Mr. President,"
+      "\u201D she said.");
+  const Entity* charlie = f.Named("Charlie King");
+  ASSERT_NE(charlie, nullptr);
+  EXPECT_EQ(charlie->type, EntityType::kPerson);
+  const Entity* larry = f.Named("Larry King");
+  ASSERT_NE(larry, nullptr);
+  EXPECT_EQ(f.Mentions(*larry), (Strings{"Larry King", "King"}));
+  EXPECT_EQ(f.Named("Hollywood Reporter"), nullptr);
+  EXPECT_EQ(f.Named("President"), nullptr);
+}
+
 TEST(Entities, CapitalsOfOtherLanguagesAreNotNames) {
   // German capitalises every noun: only names the lists know, or that open
   // with a known given name, are entities.
