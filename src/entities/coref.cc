@@ -84,14 +84,19 @@ int SamePerson(const Doc& doc, const std::vector<std::string_view>& words) {
 }
 
 // The person whose surname (or, failing that, given name) is `word`, the
-// one mentioned nearest before token i first.
-int PersonBySurname(const Doc& doc, std::string_view word, size_t i) {
+// one mentioned nearest before token i first, of the gender a title gave
+// the mention ("Mr. Obama" is not Michelle Obama).
+int PersonBySurname(const Doc& doc, std::string_view word, size_t i, char gender) {
   int best = -1;
   size_t best_token = 0;
   for (int pass = 0; pass < 2 && best < 0; ++pass) {
     for (size_t e = 0; e < doc.entities.size(); ++e) {
       const WorkEntity& ent = doc.entities[e];
-      if (ent.type != EntityType::kPerson || ent.name_words.size() < 2) continue;
+      if (ent.type != EntityType::kPerson || ent.name_words.empty()) continue;
+      // A surname alone is another surname's entity only when a title
+      // split it off by gender ("Mr. Obama" made one; "Obama" may join it).
+      if (ent.name_words.size() < 2 && (pass == 1 || ent.gender == '-')) continue;
+      if (gender != '-' && ent.gender != '-' && ent.gender != gender) continue;
       if ((pass == 0 ? ent.name_words.back() : ent.name_words.front()) != word) continue;
       size_t last_before = 0;
       for (size_t t : ent.mention_tokens) last_before = t < i ? std::max(last_before, t + 1) : last_before;
@@ -199,10 +204,17 @@ void BuildEntities(Doc* doc) {
   // Surnames after every full name is known, so "Lavrov" can come first.
   for (size_t pi : single_people) {
     Piece& p = doc->pieces[pi];
-    p.entity = PersonBySurname(*doc, doc->words[p.begin], p.begin);
+    p.entity = PersonBySurname(*doc, doc->words[p.begin], p.begin, p.gender);
     if (p.entity < 0) {
       const std::string text(doc->words[p.begin]);
-      p.entity = EntityForKey(doc, "PERSON:" + text, EntityType::kPerson, text);
+      std::string key = "PERSON:" + text;
+      // "Mrs. Clinton" beside "Mr. Clinton": one key a gender.
+      for (const WorkEntity& ent : doc->entities) {
+        if (ent.key == key && p.gender != '-' && ent.gender != '-' && ent.gender != p.gender) {
+          key += p.gender;
+        }
+      }
+      p.entity = EntityForKey(doc, key, EntityType::kPerson, text);
       doc->entities[p.entity].name_words = {doc->words[p.begin]};
     }
     Grow(doc, p.entity, p);

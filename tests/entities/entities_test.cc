@@ -163,6 +163,23 @@ TEST(Entities, TitlesThatAreSurnamesToo) {
   EXPECT_EQ(f.Named("President"), nullptr);
 }
 
+TEST(Entities, SurnameWithAGenderedTitleJoinsThatGender) {
+  // "Mrs. Clinton" is Hillary, not Bill; "Mr. Obama" is not Michelle Obama
+  // when the page names no other Obama in full.
+  const auto f = Find(
+      "Bill Clinton spoke first. Hillary Clinton spoke next. Later Mrs. Clinton said the plan "
+      "would work. The first lady, Michelle Obama, was there. Mr. Obama said the vote matters.");
+  const Entity* hillary = f.Named("Hillary Clinton");
+  ASSERT_NE(hillary, nullptr);
+  EXPECT_EQ(f.Mentions(*hillary), (Strings{"Hillary Clinton", "Clinton"}));
+  const Entity* michelle = f.Named("Michelle Obama");
+  ASSERT_NE(michelle, nullptr);
+  EXPECT_EQ(f.Mentions(*michelle), (Strings{"Michelle Obama"}));
+  const Entity* obama = f.Named("Obama");
+  ASSERT_NE(obama, nullptr);
+  EXPECT_EQ(obama->gender, "male");
+}
+
 TEST(Entities, CapitalsOfOtherLanguagesAreNotNames) {
   // German capitalises every noun: only names the lists know, or that open
   // with a known given name, are entities.
