@@ -79,6 +79,12 @@ struct StatementOptions {
   // Paragraphs longer than this many bytes are not tagged (20000): a page
   // without paragraph breaks would make one huge sequence.
   size_t max_paragraph_bytes = 20000;
+  // The text's language (ISO 639-1; "" when unknown, read as English). The
+  // tagger is trained on English news: in another language only the rules
+  // for quotations run, with that language's cues (data/statements/
+  // cues_intl.tsv: de, fr, es, it, pt, nl), and cue lemmas and types are
+  // the English ones ("sagte" -> say, STATE).
+  std::string language;
 };
 
 // Statements of `article`, in text order. `entities` (may be empty) are the
@@ -95,6 +101,8 @@ struct CueInfo {
   std::string type;
 };
 CueInfo LookUpCue(std::string_view cue_text);
+// The same for a cue of a text in `language` ("a déclaré", "fr" -> declare).
+CueInfo LookUpCue(std::string_view cue_text, std::string_view language);
 
 }  // namespace newsmill
 

@@ -1,6 +1,7 @@
 #include "entities/lexicon.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "text/tokenizer.h"
 
@@ -259,7 +260,13 @@ std::optional<EntityType> Lexicon::Head(std::string_view word, HeadPosition pos)
 }
 
 char Lexicon::FirstNameGender(std::string_view word) const {
-  const auto it = first_names_.find(word);
+  auto it = first_names_.find(word);
+  // "Jean-Noël", "Anna-Lena": a compound given name is its first part's.
+  const size_t dash = word.find('-');
+  if (it == first_names_.end() && dash != std::string_view::npos && dash + 1 < word.size() &&
+      std::isupper(static_cast<unsigned char>(word[dash + 1]))) {
+    it = first_names_.find(word.substr(0, dash));
+  }
   return it == first_names_.end() ? 0 : it->second;
 }
 

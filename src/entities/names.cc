@@ -235,8 +235,14 @@ class NameFinder {
       }
       // The name runs to a place, an organisation or a title; a title word
       // that ends the run is the name's last word ("Charlie King").
+      // Elsewhere than in English, where the lists know few titles, a
+      // given name after other capitalised words starts the name
+      // ("Bundeskanzler Olaf Scholz", "Premier ministre François Bayrou").
+      const bool split_at_given_name = !first_name && !EnglishCapitals(doc_);
       size_t m = k + 1;
-      while (m < e && (first_name || (!PhraseAt(m, e) && (!TitleAt(m, e) || TitleEndsRun(m, e))))) {
+      while (m < e && (first_name || (!PhraseAt(m, e) && (!TitleAt(m, e) || TitleEndsRun(m, e)) &&
+                                      !(split_at_given_name && m + 1 < e &&
+                                        lex_.FirstNameGender(doc_.words[m]))))) {
         ++m;
       }
       while (m > k + 1 && IsParticle(doc_.words[m - 1])) --m;

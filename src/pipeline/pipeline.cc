@@ -137,6 +137,7 @@ Record ProcessUnguarded(Document&& doc, const PipelineOptions& options,
   if (options.statements) {
     StatementOptions statement_options;
     statement_options.model = DefaultStatementModel();
+    statement_options.language = record.article.meta.language;
     if (statement_options.model == nullptr) {
       // Say so rather than quietly giving the weaker rules-only reading.
       record.warnings.push_back(

@@ -35,7 +35,37 @@ bool IsBreak(const Token& t) {
          t.norm == "--" || t.norm == "(" || t.norm == ")";
 }
 
-bool IsCueWord(const Token& t) { return CueLexicon::Get().Find(t.norm) != nullptr; }
+// The cue words of the text's language: English (cues.tsv), or another
+// language's from cues_intl.tsv when the page is in one.
+class Cues {
+ public:
+  explicit Cues(std::string_view language)
+      : language_(language == "en" ? std::string_view() : language) {}
+  bool IsCue(const Token& t) const {
+    const CueLexicon& lex = CueLexicon::Get();
+    return lex.Find(t.norm, language_) != nullptr ||
+           (!language_.empty() && lex.Find(WithoutInvertedPronoun(t.norm), language_) != nullptr);
+  }
+  // French puts the subject pronoun after the verb in an attribution:
+  // "« … », explique-t-il", "a-t-elle déclaré".
+  static bool InvertedPronoun(std::string_view w) {
+    return w.ends_with("-il") || w.ends_with("-elle") || w.ends_with("-ils") ||
+           w.ends_with("-elles") || w.ends_with("-on");
+  }
+  static std::string_view WithoutInvertedPronoun(std::string_view w) {
+    if (!InvertedPronoun(w)) return w;
+    w = w.substr(0, w.rfind('-'));
+    return w.ends_with("-t") ? w.substr(0, w.size() - 2) : w;
+  }
+  bool IsAuxiliary(const Token& t) const {
+    return !language_.empty() &&
+           CueLexicon::Get().IsAuxiliary(WithoutInvertedPronoun(t.norm), language_);
+  }
+  bool English() const { return language_.empty(); }
+
+ private:
+  std::string_view language_;
+};
 
 // Quotations: double marks, and single marks outside double ones (headline
 // style "Lavrov: ‘...’"). An unclosed double quote runs to the paragraph end
@@ -80,6 +110,9 @@ int Words(const std::vector<Token>& t, int first, int last) {
 
 struct Attribution {
   int cue_first = -1, cue_last = -1, src_first = -1, src_last = -1;
+  // The speaker is a pronoun inside the cue ("a-t-il déclaré"): the one
+  // who spoke before.
+  bool inverted_pronoun = false;
   bool found() const { return cue_first >= 0; }
 };
 
@@ -95,10 +128,26 @@ void SourceBefore(const std::vector<Token>& t, int end, Attribution* a) {
     a->src_last = end - 1;
   }
 }
-void SourceAfter(const std::vector<Token>& t, int begin, Attribution* a) {
+void SourceAfter(const Cues& cues, const std::vector<Token>& t, int begin, Attribution* a) {
   const int n = static_cast<int>(t.size());
   int e = begin;
-  while (e < n && e - begin < 8 && !IsBreak(t[e]) && !IsCueWord(t[e])) ++e;
+  // Elsewhere than in English a source that opens with a capital is read
+  // as a name and its title: it ends at the first lower-case word after
+  // them ("sagte Olaf Scholz am Freitag", "a déclaré Emmanuel Macron
+  // vendredi").
+  const bool name_first = !cues.English() && begin < n && t[begin].upper;
+  while (e < n && e - begin < 8 && !IsBreak(t[e]) && !cues.IsCue(t[e])) {
+    if (name_first && !t[e].upper) break;
+    ++e;
+  }
+  // "le ministre des Affaires étrangères, Jean-Noël Barrot": a description
+  // takes the name in apposition after it.
+  if (!cues.English() && !name_first && e > begin && e + 1 < n && t[e].norm == "," &&
+      t[e + 1].upper) {
+    int f = e + 1;
+    while (f < n && f - e <= 4 && t[f].upper && !IsBreak(t[f])) ++f;
+    e = f;
+  }
   if (e > begin) {
     a->src_first = begin;
     a->src_last = e - 1;
@@ -106,24 +155,30 @@ void SourceAfter(const std::vector<Token>& t, int begin, Attribution* a) {
 }
 
 // "“...,” Lavrov said", "“...,” said Lavrov", "“...” –Commissioner X".
-Attribution AfterQuote(const std::vector<Token>& t, int close) {
+Attribution AfterQuote(const Cues& cues, const std::vector<Token>& t, int close) {
   Attribution a;
   const int n = static_cast<int>(t.size());
   int j = close + 1;
   if (j < n && (t[j].norm == "--" || t[j].norm == "-") && j + 1 < n && t[j + 1].upper) {
     a.cue_first = a.cue_last = j;
-    SourceAfter(t, j + 1, &a);
+    SourceAfter(cues, t, j + 1, &a);
     return a;
   }
   if (j < n && t[j].norm == ",") ++j;
   for (int k = j; k < n && k < j + 8; ++k) {
-    if (IsCueWord(t[k])) {
-      a.cue_first = a.cue_last = k;
-      if (k > j) {
+    if (cues.IsCue(t[k])) {
+      // "a déclaré", "ha detto": the auxiliary belongs to the cue.
+      int first = k;
+      while (first > j && cues.IsAuxiliary(t[first - 1])) --first;
+      a.cue_first = first;
+      a.cue_last = k;
+      for (int i = first; i <= k; ++i) a.inverted_pronoun |= Cues::InvertedPronoun(t[i].norm);
+      if (a.inverted_pronoun) return a;
+      if (first > j) {
         a.src_first = j;
-        a.src_last = k - 1;
+        a.src_last = first - 1;
       } else {
-        SourceAfter(t, k + 1, &a);
+        SourceAfter(cues, t, k + 1, &a);
       }
       return a;
     }
@@ -133,15 +188,16 @@ Attribution AfterQuote(const std::vector<Token>& t, int close) {
 }
 
 // "Lavrov said: “...”", "Lavrov: ‘...’", "From the ministry: “...”".
-Attribution BeforeQuote(const std::vector<Token>& t, int open) {
+Attribution BeforeQuote(const Cues& cues, const std::vector<Token>& t, int open) {
   Attribution a;
   int j = open - 1;
   if (j < 1) return a;
   if (t[j].norm == ":" || t[j].norm == ",") {
-    if (IsCueWord(t[j - 1])) {
+    if (cues.IsCue(t[j - 1])) {
       a.cue_first = a.cue_last = j - 1;
-      SourceBefore(t, j - 1, &a);
-      if (a.src_first < 0) SourceAfter(t, j, &a);
+      while (a.cue_first > 0 && cues.IsAuxiliary(t[a.cue_first - 1])) --a.cue_first;
+      SourceBefore(t, a.cue_first, &a);
+      if (a.src_first < 0) SourceAfter(cues, t, j, &a);
     } else if (t[j].norm == ":") {
       a.cue_first = a.cue_last = j;
       SourceBefore(t, j, &a);
@@ -223,10 +279,11 @@ bool IsParticle(const std::string& w) {
 // A cue span the tagger ran over a nested attribution ("said Putin again
 // blamed"): the cue ends after its first cue word and particles; the rest
 // opens the content when the content follows.
-void SplitNestedCue(const std::vector<Token>& t, Attribution* a, TokenSpan* content) {
+void SplitNestedCue(const Cues& cues, const std::vector<Token>& t, Attribution* a,
+                    TokenSpan* content) {
   int first_cue = -1, second_cue = -1;
   for (int i = a->cue_first; i <= a->cue_last; ++i) {
-    if (!IsCueWord(t[i])) continue;
+    if (!cues.IsCue(t[i])) continue;
     if (first_cue < 0) first_cue = i;
     else if (i > first_cue + 1) second_cue = i;
   }
@@ -280,6 +337,7 @@ std::vector<TokenSpan> SpansOf(const std::vector<uint8_t>& y) {
 std::vector<Statement> Assemble(std::string_view text,
                                 const std::vector<Paragraph>& paragraphs,
                                 const StatementOptions& options) {
+  const Cues lexicon(options.language);
   std::vector<Statement> out;
   // The last statement of the paragraph before (a copy: `out` grows).
   Statement prev;
@@ -311,10 +369,10 @@ std::vector<Statement> Assemble(std::string_view text,
       for (const TokenSpan& c : contents) covered |= c.first <= q.close && c.last >= q.open;
       if (!covered) candidates.push_back({{2, q.open, q.close}, true});
     }
-    if (!options.model) {
+    if (!options.model && lexicon.English()) {
       // Rules only: "<source> <cue> that <content>".
       for (int i = 1; i + 2 < static_cast<int>(t.size()); ++i) {
-        if (!IsCueWord(t[i]) || t[i + 1].norm != "that") continue;
+        if (!lexicon.IsCue(t[i]) || t[i + 1].norm != "that") continue;
         int e = i + 2;
         while (e + 1 < static_cast<int>(t.size()) && t[e + 1].norm != ".") ++e;
         candidates.push_back({{2, i + 2, e}, false});
@@ -348,8 +406,8 @@ std::vector<Statement> Assemble(std::string_view text,
         }
       }
       if (!a.found() && whole) {
-        a = AfterQuote(t, whole->close);
-        if (!a.found()) a = BeforeQuote(t, whole->open);
+        a = AfterQuote(lexicon, t, whole->close);
+        if (!a.found()) a = BeforeQuote(lexicon, t, whole->open);
         if (!a.found() && cand.from_rule) {
           // A quotation next to a cue the tagger found for another part of
           // the paragraph ("“A,” he said, “B.”").
@@ -367,7 +425,7 @@ std::vector<Statement> Assemble(std::string_view text,
         // A cue with no cue word and no source is the tagger guessing
         // ("includes vaguely formulated “demilitarization”").
         bool cue_word = t[a.cue_first].norm == ":" || t[a.cue_first].norm == "--";
-        for (int i = a.cue_first; i <= a.cue_last; ++i) cue_word |= IsCueWord(t[i]);
+        for (int i = a.cue_first; i <= a.cue_last; ++i) cue_word |= lexicon.IsCue(t[i]);
         // Nor is a cue word after a determiner: a noun ("The plan includes
         // ...", "a report on ..."), with no one saying anything.
         if (a.cue_first > 0 && IsDeterminer(t[a.cue_first - 1].norm)) cue_word = false;
@@ -375,7 +433,7 @@ std::vector<Statement> Assemble(std::string_view text,
       }
       TokenSpan content = c;
       if (a.found()) {
-        SplitNestedCue(t, &a, &content);
+        SplitNestedCue(lexicon, t, &a, &content);
         DocumentIssuer(t, a.cue_first, &a);
       }
       Statement s;
@@ -394,6 +452,7 @@ std::vector<Statement> Assemble(std::string_view text,
       } else {
         s.cue = Bytes(t, a.cue_first, a.cue_last);
         if (a.src_first >= 0) s.speaker = Bytes(t, a.src_first, a.src_last);
+        if (a.inverted_pronoun && has_prev) s.speaker = prev.speaker;
       }
       if (whole) {
         int f = whole->open + 1, l = whole->closed ? whole->close - 1 : whole->close;

@@ -30,8 +30,9 @@ std::vector<Statement> Assemble(std::string_view text,
                                 const StatementOptions& options);
 
 // Fills speaker_entity, speaker_name and speaker_reason, cue_lemma and type.
+// `language` as StatementOptions::language.
 void Resolve(std::string_view text, const std::vector<Entity>& entities,
-             std::vector<Statement>* statements);
+             std::string_view language, std::vector<Statement>* statements);
 
 }  // namespace newsmill::statements
 

@@ -7,6 +7,7 @@ namespace newsmill::data {
 extern const std::string_view kstatements_cues_tsv;
 extern const std::string_view kstatements_acts_tsv;
 extern const std::string_view kstatements_sources_tsv;
+extern const std::string_view kstatements_cues_intl_tsv;
 }  // namespace newsmill::data
 
 namespace newsmill::statements {
@@ -81,6 +82,34 @@ CueLexicon::CueLexicon() {
       if (!inserted && explicit_form) it->second = entries_.size() - 1;
     }
   });
+  // Other languages: each row's lemma and type are an English entry's
+  // (a lemma cues.tsv lacks gets an entry of its own).
+  ForEachRow(data::kstatements_cues_intl_tsv, [&](const std::vector<std::string_view>& c) {
+    if (c.size() < 4) return;
+    const std::string language(c[0]), lemma(c[2]), type(c[3]);
+    size_t entry = entries_.size();
+    if (type != "AUX" && type != "PRONOUN") {
+      for (size_t i = 0; i < entries_.size(); ++i) {
+        if (entries_[i].lemma == lemma && entries_[i].type == type) entry = i;
+      }
+      if (entry == entries_.size()) {
+        CueEntry e;
+        e.lemma_id = static_cast<int>(entries_.size()) + 1;
+        e.lemma = lemma;
+        e.type = type;
+        entries_.push_back(std::move(e));
+      }
+    }
+    std::string_view forms = c[1];
+    while (!forms.empty()) {
+      const size_t comma = forms.find(',');
+      const std::string key = language + "\t" + std::string(forms.substr(0, comma));
+      if (type == "AUX") intl_auxiliaries_[key] = true;
+      else if (type == "PRONOUN") intl_pronouns_[key] = lemma == "-" ? "" : lemma;
+      else intl_forms_.emplace(key, entry);
+      forms.remove_prefix(comma == std::string_view::npos ? forms.size() : comma + 1);
+    }
+  });
   ForEachRow(data::kstatements_sources_tsv, [&](const std::vector<std::string_view>& c) {
     if (c.size() >= 2) sources_[std::string(c[0])] = c[1] == "anonymous";
   });
@@ -97,6 +126,24 @@ const CueLexicon& CueLexicon::Get() {
 const CueEntry* CueLexicon::Find(std::string_view form) const {
   auto it = forms_.find(std::string(form));
   return it == forms_.end() ? nullptr : &entries_[it->second];
+}
+
+const CueEntry* CueLexicon::Find(std::string_view form, std::string_view language) const {
+  if (language.empty() || language == "en") return Find(form);
+  auto it = intl_forms_.find(std::string(language) + "\t" + std::string(form));
+  return it == intl_forms_.end() ? nullptr : &entries_[it->second];
+}
+
+bool CueLexicon::IsAuxiliary(std::string_view form, std::string_view language) const {
+  return intl_auxiliaries_.contains(std::string(language) + "\t" + std::string(form));
+}
+
+bool CueLexicon::IsPronounIn(std::string_view form, std::string_view language,
+                             std::string* gender) const {
+  auto it = intl_pronouns_.find(std::string(language) + "\t" + std::string(form));
+  if (it == intl_pronouns_.end()) return false;
+  *gender = it->second;
+  return true;
 }
 
 bool CueLexicon::IsAnonymous(std::string_view w) const {

@@ -22,6 +22,14 @@ class CueLexicon {
 
   // The entry for a lower-cased word form ("said"), or nullptr.
   const CueEntry* Find(std::string_view form) const;
+  // The same in a language ("de": "sagte" -> say, STATE); English ("en" or
+  // "") is Find(form); other languages have only cues_intl.tsv's forms.
+  const CueEntry* Find(std::string_view form, std::string_view language) const;
+  // An auxiliary before a cue of that language ("a" of "a déclaré").
+  bool IsAuxiliary(std::string_view form, std::string_view language) const;
+  // A subject pronoun of that language ("er", "elle"): true, and its
+  // gender ("male", "female" or "") in *gender.
+  bool IsPronounIn(std::string_view form, std::string_view language, std::string* gender) const;
   bool IsAnonymous(std::string_view lower_word) const;
   bool IsPronoun(std::string_view lower_word) const;
   // CAMEO code of a type ("ACCUSE" -> "112"), empty when unknown.
@@ -31,6 +39,11 @@ class CueLexicon {
   CueLexicon();
   std::vector<CueEntry> entries_;
   std::unordered_map<std::string, size_t> forms_;
+  // Other languages, keyed "language\tform": cue entries, and the
+  // auxiliaries and pronouns (pronoun -> gender).
+  std::unordered_map<std::string, size_t> intl_forms_;
+  std::unordered_map<std::string, bool> intl_auxiliaries_;
+  std::unordered_map<std::string, std::string> intl_pronouns_;
   std::unordered_map<std::string, bool> sources_;  // word -> anonymous?
   std::unordered_map<std::string, std::string> cameo_;
 };

@@ -156,14 +156,16 @@ const Entity* PronounSpeaker(const std::vector<Entity>& entities, const Statemen
 
 }  // namespace
 
-CueInfo LookUpCue(std::string_view cue_text) {
+CueInfo LookUpCue(std::string_view cue_text) { return LookUpCue(cue_text, ""); }
+
+CueInfo LookUpCue(std::string_view cue_text, std::string_view language) {
   const std::vector<std::string> words = LowerWords(cue_text);
   CueInfo info;
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i] == "according" && i + 1 < words.size() && words[i + 1] == "to") {
       return {"according to", "STATE"};
     }
-    if (const statements::CueEntry* e = statements::CueLexicon::Get().Find(words[i])) {
+    if (const statements::CueEntry* e = statements::CueLexicon::Get().Find(words[i], language)) {
       // "has said": "has" is not a cue, "said" is; "said in a statement":
       // the first cue word is the verb.
       return {e->lemma, e->type};
@@ -181,14 +183,15 @@ CueInfo LookUpCue(std::string_view cue_text) {
 namespace statements {
 
 void Resolve(std::string_view text, const std::vector<Entity>& entities,
-             std::vector<Statement>* statements) {
+             std::string_view language, std::vector<Statement>* statements) {
+  const bool english = language.empty() || language == "en";
   const CueLexicon& lex = CueLexicon::Get();
   const Statement* last_named = nullptr;
   for (Statement& s : *statements) {
     if (TimeUp()) break;  // the document's time budget (deadline.h)
     const std::string_view cue = text.substr(s.cue.begin, s.cue.end - s.cue.begin);
     if (!cue.empty()) {
-      CueInfo info = LookUpCue(cue);
+      CueInfo info = LookUpCue(cue, language);
       s.cue_lemma = info.lemma;
       s.type = info.type;
     } else {
@@ -206,14 +209,15 @@ void Resolve(std::string_view text, const std::vector<Entity>& entities,
     const std::vector<std::string> words =
         LowerWords(text.substr(s.speaker.begin, s.speaker.end - s.speaker.begin));
     const Entity* e = BestEntity(text, entities, s.speaker);
-    if (words.size() == 1 && lex.IsPronoun(words[0])) {
-      e = PronounSpeaker(entities, last_named, PronounGender(words[0]), s.speaker, e);
-    }
+    std::string gender;
+    const bool pronoun = words.size() == 1 && (english ? lex.IsPronoun(words[0])
+                                                       : lex.IsPronounIn(words[0], language, &gender));
+    if (english && pronoun) gender = PronounGender(words[0]);
+    if (pronoun) e = PronounSpeaker(entities, last_named, gender, s.speaker, e);
     if (e) {
       s.speaker_entity = e->id;
       s.speaker_name = e->name;
-    } else if (words.size() == 1 && lex.IsPronoun(words[0]) && last_named &&
-               PronounGender(words[0]).empty()) {
+    } else if (pronoun && last_named && gender.empty()) {
       // Without a mention from the entities stage, "they said" is the last
       // named speaker ("he" and "she" were PronounSpeaker's to decide).
       s.speaker_entity = last_named->speaker_entity;
@@ -251,6 +255,8 @@ void ParagraphsOf(const Article& article, std::vector<ByteSpan>* out) {
 std::vector<Statement> FindStatements(const Article& article,
                                       const std::vector<Entity>& entities,
                                       const StatementOptions& options) {
+  // The tagger reads English only (StatementOptions::language).
+  const bool english = options.language.empty() || options.language == "en";
   std::vector<ByteSpan> spans;
   ParagraphsOf(article, &spans);
   std::vector<statements::Paragraph> paragraphs(spans.size());
@@ -262,13 +268,13 @@ std::vector<Statement> FindStatements(const Article& article,
     statements::Tokenize(article.text, s.begin, s.end, &p.tokens);
     statements::ResolveQuotes(&p.tokens);
     p.labels.assign(p.tokens.size(), statements::kO);
-    if (options.model && s.end - s.begin <= options.max_paragraph_bytes) {
+    if (options.model && english && s.end - s.begin <= options.max_paragraph_bytes) {
       statements::ExtractFeatures(p.tokens, options.model->buckets(), &rows);
       statements::Decode(*options.model, rows, &p.labels);
     }
   }
   std::vector<Statement> out = statements::Assemble(article.text, paragraphs, options);
-  statements::Resolve(article.text, entities, &out);
+  statements::Resolve(article.text, entities, options.language, &out);
   return out;
 }
 

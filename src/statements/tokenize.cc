@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 
 #include "common/utf8.h"
@@ -81,8 +82,10 @@ class ChunkSplitter {
         q = QuoteMark::kOpen;
         if (c == '`' && p < e && text_[p] == '`') ++p;
         else if (c == '`') single = true;
-      } else if (IsCloseDouble(c) && p < e) {
-        q = QuoteMark::kOpen;  // »Guillemets« in German order open with »
+      } else if (IsCloseDouble(c) && p < e && LetterAt(p)) {
+        // »Guillemets« in German order open with »; French « … », closes
+        // with it (before a comma or a full stop).
+        q = QuoteMark::kOpen;
       } else if (IsOpenSingle(c) || ((c == '\'' || c == 0x2019) && p < e &&
                                      !IsDigitAt(p))) {
         q = QuoteMark::kOpen;
@@ -137,6 +140,11 @@ class ChunkSplitter {
   }
 
  private:
+  bool LetterAt(size_t p) const {
+    const char32_t c = utf8::Next(text_, &p);
+    return c < 0x80 ? std::isalnum(static_cast<int>(c)) != 0 : u_isalnum(static_cast<UChar32>(c));
+  }
+
   bool IsDigitAt(size_t p) const {
     return p < text_.size() && text_[p] >= '0' && text_[p] <= '9';
   }

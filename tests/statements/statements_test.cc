@@ -58,6 +58,21 @@ TEST(StatementsTokenize, PennTreebankForms) {
   EXPECT_EQ(text.substr(t[2].begin, t[2].end - t[2].begin), "do");
 }
 
+TEST(StatementsTokenize, GuillemetsSpacedAndReversed) {
+  // French « … », with spaces inside; German »…« the other way round.
+  auto norms = [](const std::string& text) {
+    std::vector<statements::Token> t;
+    statements::Tokenize(text, 0, text.size(), &t);
+    std::vector<std::string> out;
+    for (const auto& x : t) out.push_back(x.norm);
+    return out;
+  };
+  EXPECT_EQ(norms("\u00AB Non \u00BB, a-t-il dit."),
+            (std::vector<std::string>{"``", "non", "''", ",", "a-t-il", "dit", "."}));
+  EXPECT_EQ(norms("\u00BBNein\u00AB, sagte er."),
+            (std::vector<std::string>{"``", "nein", "''", ",", "sagte", "er", "."}));
+}
+
 class QuoteStyles : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
 
 TEST_P(QuoteStyles, DirectQuoteWithSpeaker) {
@@ -298,6 +313,61 @@ TEST(Statements, PronounSpeakerIsTheLastSpeakerWhenItFits) {
   const Statement* never = With(a, st, "never give up");
   ASSERT_NE(never, nullptr);
   EXPECT_NE(never->speaker_entity, "E1");  // "she" is not Olaf Scholz
+}
+
+std::vector<Statement> FindIn(const Article& a, const std::string& language,
+                              const std::vector<Entity>& e = {}) {
+  StatementOptions options;
+  options.model = DefaultStatementModel();
+  options.language = language;
+  return FindStatements(a, e, options);
+}
+
+// Pages in other languages: quotations attributed by their language's cues
+// (data/statements/cues_intl.tsv), with English lemmas and types.
+TEST(Statements, QuotationsInOtherLanguages) {
+  const Article de = MakeArticle(
+      "\u201EWir lehnen diese Forderungen ab\u201C, sagte Bundeskanzler Olaf Scholz am Freitag.\n"
+      "Au\u00DFenministerin Annalena Baerbock erkl\u00E4rte: \u201EDie Gespr\u00E4che gehen weiter.\u201C");
+  const auto st_de = FindIn(de, "de");
+  const Statement* scholz = With(de, st_de, "Wir lehnen");
+  ASSERT_NE(scholz, nullptr);
+  EXPECT_EQ(Slice(de, scholz->speaker), "Bundeskanzler Olaf Scholz");
+  EXPECT_EQ(scholz->cue_lemma, "say");
+  EXPECT_EQ(Slice(de, scholz->content), "Wir lehnen diese Forderungen ab");
+  const Statement* baerbock = With(de, st_de, "Gespr\u00E4che");
+  ASSERT_NE(baerbock, nullptr);
+  EXPECT_EQ(Slice(de, baerbock->speaker), "Au\u00DFenministerin Annalena Baerbock");
+
+  // French: spaced guillemets, "a déclaré", an inverted pronoun, a title
+  // with its name in apposition.
+  const Article fr = MakeArticle(
+      "\u00AB Nous ne c\u00E9derons pas \u00BB, a d\u00E9clar\u00E9 Emmanuel Macron vendredi.\n"
+      "\u00AB Ce sera long \u00BB, a-t-il pr\u00E9venu.\n"
+      "\u00AB La France est pr\u00EAte \u00BB, a affirm\u00E9 le ministre des Affaires "
+      "\u00E9trang\u00E8res, Jean-No\u00EBl Barrot.");
+  const auto st_fr = FindIn(fr, "fr");
+  const Statement* macron = With(fr, st_fr, "Nous ne");
+  ASSERT_NE(macron, nullptr);
+  EXPECT_EQ(Slice(fr, macron->content), "Nous ne c\u00E9derons pas");
+  EXPECT_EQ(Slice(fr, macron->cue), "a d\u00E9clar\u00E9");
+  EXPECT_EQ(macron->cue_lemma, "declare");
+  EXPECT_EQ(Slice(fr, macron->speaker), "Emmanuel Macron");
+  const Statement* warn = With(fr, st_fr, "Ce sera long");
+  ASSERT_NE(warn, nullptr);
+  EXPECT_EQ(warn->type, "WARN");
+  EXPECT_EQ(Slice(fr, warn->speaker), "Emmanuel Macron");
+  const Statement* barrot = With(fr, st_fr, "La France");
+  ASSERT_NE(barrot, nullptr);
+  EXPECT_NE(Slice(fr, barrot->speaker).find("Jean-No\u00EBl Barrot"), std::string::npos);
+
+  const Article es = MakeArticle(
+      "\u00ABNo vamos a ceder\u00BB, dijo el presidente del Gobierno, Pedro S\u00E1nchez.");
+  const auto st_es = FindIn(es, "es");
+  const Statement* sanchez = With(es, st_es, "No vamos");
+  ASSERT_NE(sanchez, nullptr);
+  EXPECT_EQ(sanchez->cue_lemma, "say");
+  EXPECT_NE(Slice(es, sanchez->speaker).find("Pedro S\u00E1nchez"), std::string::npos);
 }
 
 TEST(StatementModel, SaveLoadRoundTrip) {
