@@ -169,12 +169,17 @@ void FuzzStatements(const uint8_t* data, size_t size) {
   for (const Entity& e : entities) {
     for (const ByteSpan& m : e.mentions) Check(Inside(m, article.text.size()));
   }
-  StatementOptions options;
-  options.model = DefaultStatementModel();
-  for (const Statement& s : FindStatements(article, entities, options)) {
-    Check(Inside(s.content, article.text.size()));
-    Check(Inside(s.cue, article.text.size()));
-    Check(Inside(s.speaker, article.text.size()));
+  // English (the tagger and the rules) and another language (the rules
+  // with cues_intl.tsv, French inversions and appositions).
+  for (const char* language : {"en", "fr"}) {
+    StatementOptions options;
+    options.model = DefaultStatementModel();
+    options.language = language;
+    for (const Statement& s : FindStatements(article, entities, options)) {
+      Check(Inside(s.content, article.text.size()));
+      Check(Inside(s.cue, article.text.size()));
+      Check(Inside(s.speaker, article.text.size()));
+    }
   }
 }
 
