@@ -164,7 +164,15 @@ Attribution AfterQuote(const Cues& cues, const std::vector<Token>& t, int close)
     SourceAfter(cues, t, j + 1, &a);
     return a;
   }
-  if (j < n && t[j].norm == ",") ++j;
+  // Elsewhere than in English an attribution after a quote follows a comma
+  // („…“, sagte er) unless the quote ends in a question or an exclamation
+  // („Warum?“ fragte er): "Der sogenannte „Friedensplan“ wurde kritisiert"
+  // attributes nothing.
+  const bool comma = j < n && t[j].norm == ",";
+  if (!cues.English() && !comma && !(close > 0 && (t[close - 1].norm == "?" || t[close - 1].norm == "!"))) {
+    return a;
+  }
+  if (comma) ++j;
   for (int k = j; k < n && k < j + 8; ++k) {
     if (cues.IsCue(t[k])) {
       // "a déclaré", "ha detto": the auxiliary belongs to the cue.
@@ -200,6 +208,15 @@ Attribution BeforeQuote(const Cues& cues, const std::vector<Token>& t, int open)
       if (a.src_first < 0) SourceAfter(cues, t, j, &a);
     } else if (t[j].norm == ":") {
       a.cue_first = a.cue_last = j;
+      // "Baerbock erklärte am Abend in Brüssel: „…“": the cue word of the
+      // clause before the colon, when there is one.
+      for (int k = j - 2; !cues.English() && k >= 0 && k >= j - 7 && !IsBreak(t[k]); --k) {
+        if (!cues.IsCue(t[k])) continue;
+        a.cue_first = a.cue_last = k;
+        while (a.cue_first > 0 && cues.IsAuxiliary(t[a.cue_first - 1])) --a.cue_first;
+        SourceBefore(t, a.cue_first, &a);
+        return a;
+      }
       SourceBefore(t, j, &a);
     }
   }

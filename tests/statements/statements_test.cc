@@ -328,7 +328,9 @@ std::vector<Statement> FindIn(const Article& a, const std::string& language,
 TEST(Statements, QuotationsInOtherLanguages) {
   const Article de = MakeArticle(
       "\u201EWir lehnen diese Forderungen ab\u201C, sagte Bundeskanzler Olaf Scholz am Freitag.\n"
-      "Au\u00DFenministerin Annalena Baerbock erkl\u00E4rte: \u201EDie Gespr\u00E4che gehen weiter.\u201C");
+      "Au\u00DFenministerin Annalena Baerbock erkl\u00E4rte am Abend in Br\u00FCssel: "
+      "\u201EDie Gespr\u00E4che gehen weiter.\u201C\n"
+      "Der sogenannte \u201EFriedensplan\u201C wurde von Experten kritisiert.");
   const auto st_de = FindIn(de, "de");
   const Statement* scholz = With(de, st_de, "Wir lehnen");
   ASSERT_NE(scholz, nullptr);
@@ -338,6 +340,8 @@ TEST(Statements, QuotationsInOtherLanguages) {
   const Statement* baerbock = With(de, st_de, "Gespr\u00E4che");
   ASSERT_NE(baerbock, nullptr);
   EXPECT_EQ(Slice(de, baerbock->speaker), "Au\u00DFenministerin Annalena Baerbock");
+  EXPECT_EQ(baerbock->cue_lemma, "state");
+  EXPECT_EQ(With(de, st_de, "Friedensplan"), nullptr);  // a scare quote
 
   // French: spaced guillemets, "a déclaré", an inverted pronoun, a title
   // with its name in apposition.
