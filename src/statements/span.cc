@@ -11,13 +11,15 @@ namespace newsmill::statements {
 namespace {
 
 // Span feature templates and how many values each takes.
-enum SpanTemplate { kLength, kClauses, kSentenceEnds, kQuotes, kHoldsCue, kHoldsSource, kTemplates };
-constexpr int kValues = 11;  // the most any template takes (kLength)
+enum SpanTemplate { kLength, kClauses, kSentenceEnds, kQuotes, kHoldsCue, kHoldsSource, kContext, kTemplates };
+constexpr int kValues = 64;  // the most any template takes (kContext: 8 x 8)
+constexpr int kCountValues = 11;  // the most any other template takes (kLength)
 
 // What the span features count over a span [first, last].
 struct SpanCounts {
   int length = 0, clauses = 0, sentence_ends = 0, opens = 0, closes = 0;
   bool cue = false, source = false;
+  int context = 0;  // before[first] * 8 + after[last]
 };
 
 constexpr uint8_t kCueWordCue = kFirstPassCue | kCueWord;
@@ -39,6 +41,7 @@ std::array<int, kTemplates> Values(const SpanCounts& c) {
   v[kQuotes] = c.opens == 0 && c.closes == 0 ? 0 : c.opens == c.closes ? 1 : c.opens > c.closes ? 2 : 3;
   v[kHoldsCue] = c.cue;
   v[kHoldsSource] = c.source;
+  v[kContext] = c.context;
   return v;
 }
 
@@ -51,6 +54,7 @@ uint32_t SpanId(int tmpl, int value, uint32_t buckets) {
 SpanCounts Count(const FeatureRows& rows, int first, int last) {
   SpanCounts c;
   c.length = last - first + 1;
+  c.context = rows.before[first] * 8 + rows.after[last];
   for (int k = first; k <= last; ++k) {
     const uint8_t f = rows.flags[k];
     if (k > first && k < last && (f & kClauseMark)) ++c.clauses;
@@ -72,10 +76,10 @@ void Emissions(const float* weights, const std::vector<uint32_t>& ids,
   }
 }
 
-// The span features' weights for role r but the length's.
+// The span features' weights for role r but the length's and the context's.
 float Other(const float (&span)[kTemplates][kValues][3], const std::array<int, kTemplates>& v, int r) {
   float sum = 0;
-  for (int t = kLength + 1; t < kTemplates; ++t) sum += span[t][v[t]][r];
+  for (int t = kLength + 1; t < kContext; ++t) sum += span[t][v[t]][r];
   return sum;
 }
 
@@ -146,7 +150,7 @@ void DecodeSpans(const float* weights, const float* transitions,
   // The span features' weights, looked up once: span[t][v][role].
   float span[kTemplates][kValues][3];
   for (int t = 0; t < kTemplates; ++t) {
-    for (int v = 0; v < kValues; ++v) {
+    for (int v = 0; v < (t == kContext ? kValues : kCountValues); ++v) {
       const float* w = weights + static_cast<size_t>(SpanId(t, v, buckets)) * kNumLabels;
       for (int r = 0; r < 3; ++r) span[t][v][r] = w[r];
     }
@@ -232,10 +236,12 @@ void DecodeSpans(const float* weights, const float* transitions,
       if (ruled && (f & kCueWordCue) == kCueWordCue) continue;
       const bool need_support = cue_rule && r == 1;
       bool support = (f & (kCueWord | kFirstPassCue)) != 0;
+      const float(&ctx)[kValues][3] = span[kContext];
+      const int after = rows.after[e];
       // The one-token span.
       if (!need_support || support) {
         best[e][b_label] = enter[e][r] + emit[e][b_label] + bound[e][r] + bound[e][3 + r] +
-                           length[r][1] + other;
+                           length[r][1] + other + ctx[rows.before[e] * 8 + after][r];
         first[e][b_label] = e;
         prev[e][b_label] = enter_from[e][r];
       }
@@ -255,7 +261,7 @@ void DecodeSpans(const float* weights, const float* transitions,
         }
         support |= (g & (kCueWord | kFirstPassCue)) != 0;
         if (need_support && !support) continue;
-        const float score = open[s][r] + length[r][e - s + 1] + other;
+        const float score = open[s][r] + length[r][e - s + 1] + other + ctx[rows.before[s] * 8 + after][r];
         if (score > top) {
           top = score;
           top_s = s;

@@ -133,6 +133,31 @@ void StackFeatures(const FeatureRows& rows, const std::vector<uint8_t>& z,
   out->bids.clear();
   out->bstarts.assign(1, 0);
   out->flags.assign(static_cast<size_t>(n), 0);
+  out->before.assign(static_cast<size_t>(n), 0);
+  out->after.assign(static_cast<size_t>(n), 0);
+  static const uint64_t kThat = Fnv("that"), kTo = Fnv("to"), kColon = Fnv(":"), kComma = Fnv(",");
+  for (int i = 0; i < n; ++i) {
+    // Before token i (where a span would start).
+    uint8_t b = 7;
+    if (i == 0 || rows.sentence_starts[i]) b = 0;
+    else if (Role(z[i - 1]) == 1) b = 1;
+    else if (rows.words[i - 1] == kThat) b = 2;
+    else if (rows.words[i - 1] == kTo) b = 3;
+    else if (rows.shapes[i - 1] == kOpenQuoteShape) b = 4;
+    else if (rows.words[i - 1] == kColon) b = 5;
+    else if (rows.words[i - 1] == kComma) b = 6;
+    out->before[i] = b;
+    // After token i (where a span would end).
+    uint8_t a = 7;
+    if (i + 1 >= n || rows.sentence_starts[i + 1]) a = 0;
+    else if (Role(z[i + 1]) == 1) a = 1;
+    else if (rows.words[i + 1] == kComma) a = 2;
+    else if (rows.shapes[i + 1] == kCloseQuoteShape) a = 3;
+    else if (i + 2 >= n || rows.sentence_starts[i + 2]) a = 4;
+    else if (Role(z[i + 1]) == 0) a = 5;
+    else if (rows.cue[i + 1]) a = 6;
+    out->after[i] = a;
+  }
   auto shape = [&](int j) -> uint64_t { return j < 0 || j >= n ? 9 : rows.shapes[j]; };
   auto cue = [&](int j) -> uint64_t { return j < 0 || j >= n ? 2 : rows.cue[j]; };
   for (int i = 0; i < n; ++i) {

@@ -205,6 +205,22 @@ void ExtractFeatures(const std::vector<Token>& tokens, uint32_t buckets,
     const bool cap_next = i + 1 < n && info[i + 1].shape == kCapital;
     info[i].cap_run = cap && (!info[i].sentence_start || cap_next);
   }
+  // Headline and transcript attributions, "Pence: ..." / "The Latest: ...":
+  // a colon among a sentence's first five tokens with only capitalized
+  // words before it. 1 the words before it, 2 the colon, 3 after it.
+  std::vector<uint8_t> name_colon(n, 0);
+  for (int i = 0; i < n; ++i) {
+    if (!info[i].sentence_start) continue;
+    int j = i;
+    if (j < n && tokens[j].quote == QuoteMark::kOpen) ++j;
+    const int first = j;
+    while (j < n && j - first < 5 && (info[j].shape == kCapital || info[j].shape == kAllCaps)) ++j;
+    if (j > first && j < n && tokens[j].norm == ":") {
+      for (int k = first; k < j; ++k) name_colon[k] = 1;
+      name_colon[j] = 2;
+      for (int k = j + 1; k < n && info[k].sentence == info[i].sentence; ++k) name_colon[k] = 3;
+    }
+  }
   std::vector<uint8_t> punct_before(n + 1, 0);  // prefix counts of , and ''
   for (int i = 0; i < n; ++i) {
     punct_before[i + 1] = static_cast<uint8_t>(
@@ -308,6 +324,9 @@ void ExtractFeatures(const std::vector<Token>& tokens, uint32_t buckets,
     add(x.word, cls(i - 1));
     add(x.word, cls(i + 1));
     add(DistBucket(x.position + 1), ld > 0);
+    // Feature set 5.
+    add(name_colon[i], x.shape, q);
+    add(name_colon[i], x.cls);
     out->starts.push_back(static_cast<uint32_t>(out->ids.size()));
   }
 }

@@ -30,7 +30,7 @@ inline uint64_t Mix(uint64_t h) {
 }
 // Bump when the features change: a model trained on other features is
 // rejected at load time.
-inline constexpr uint32_t kFeatureSet = 4;
+inline constexpr uint32_t kFeatureSet = 5;
 
 // The hashed features of every token: ids[starts[i] .. starts[i + 1]).
 // Also what the second pass needs of each token.
@@ -45,6 +45,9 @@ struct FeatureRows {
   // token flags the span features count (SpanFlag).
   std::vector<uint32_t> bids, bstarts;
   std::vector<uint8_t> flags;
+  // Second pass only: the context class before each token (a span starting
+  // there) and after it (a span ending there); classes in stack.cc.
+  std::vector<uint8_t> before, after;
 };
 
 enum SpanFlag : uint8_t {
@@ -97,7 +100,8 @@ void StackFeatures(const FeatureRows& rows, const std::vector<uint8_t>& pass1,
 // the boundary features of its first token (column role) and last token
 // (column 3 + role), plus span features of the whole span: its length and
 // how many clause marks, sentence ends, quotation marks and first-pass
-// cue/source tokens it holds (SpanFeatureIds). Spans are at most
+// cue/source tokens it holds, and the class of the tokens just before and
+// after it (FeatureRows::before, after) (SpanFeatureIds). Spans are at most
 // kMaxSpanLength tokens. With `cue_rule` (at run time, not in training: the
 // content rule in training lowered dev F1 by 2 to 8 points) two rules hold: no
 // content span holds a cue word (cue_lexicon.h) that the first pass tagged

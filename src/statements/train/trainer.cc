@@ -1,6 +1,7 @@
 #include "statements/train/trainer.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <numeric>
 #include <random>
@@ -22,11 +23,17 @@ struct PassWeights {
   std::vector<float> w, t;
 };
 
-// Averaged structured perceptron over `rows` (with the averaging trick: w is
-// the current vector, u sums c * update, the average after c steps is
+// Averaged passive-aggressive training (PA-I, Crammer et al. 2006) over
+// `rows`: after a wrong decode, the weights move along
+// delta = phi(gold) - phi(predicted) by
+//   step = min(C, (loss - w . delta) / |delta|^2),
+// the smallest step that makes the gold labelling win by its loss, where the
+// loss is the number of gold spans not predicted plus predicted spans not in
+// gold (the exact-span metric's errors). The average uses the usual trick (w
+// is the current vector, u sums c * update, the average after c steps is
 // w - u / c). `on_epoch`, when set, gets the averaged weights after each
 // epoch. With `spans` (the second pass) it decodes with DecodeSpans and
-// also updates the boundary and span features of the gold and predicted
+// delta also holds the boundary and span features of the gold and predicted
 // spans.
 PassWeights TrainPass(const std::vector<const FeatureRows*>& rows,
                       const std::vector<const std::vector<uint8_t>*>& gold,
@@ -41,6 +48,12 @@ PassWeights TrainPass(const std::vector<const FeatureRows*>& rows,
   std::vector<uint8_t> predicted;
   std::vector<uint32_t> span_ids;
   float c = 1;
+  // delta's emission and boundary entries, summed in `dense` (zero outside
+  // an update), in the order first touched; and its transitions.
+  std::vector<std::pair<size_t, float>> delta;
+  std::vector<float> dense(nw);
+  std::vector<uint8_t> touched(nw);
+  std::array<float, (kNumLabels + 1) * kNumLabels> dt;
   PassWeights avg;
   auto average = [&] {
     avg.w.resize(nw);
@@ -57,29 +70,35 @@ PassWeights TrainPass(const std::vector<const FeatureRows*>& rows,
       if (spans) DecodeSpans(w.data(), tw.data(), options.buckets, r, &predicted);
       else DecodeWith(w.data(), tw.data(), r, &predicted);
       if (predicted != y) {
-        auto bump = [&](size_t at, float d) {
-          w[at] += d;
-          u[at] += d * c;
+        ++errors;
+        delta.clear();
+        dt.fill(0.0f);
+        auto add = [&](size_t at, float d) {
+          if (!touched[at]) {
+            touched[at] = 1;
+            delta.push_back({at, 0.0f});
+          }
+          dense[at] += d;
         };
+        const auto gold_spans = LabelSpans(y), predicted_spans = LabelSpans(predicted);
         if (spans) {
           // +1 for the gold spans' boundary and span features, -1 for the
           // predicted ones' (the same span's cancel out).
-          auto update_spans = [&](const std::vector<uint8_t>& labels, float d) {
-            for (const auto& [role, first, last] : LabelSpans(labels)) {
+          auto span_features = [&](const std::vector<std::array<int, 3>>& list, float d) {
+            for (const auto& [role, first, last] : list) {
               for (uint32_t f = r.bstarts[first]; f < r.bstarts[first + 1]; ++f) {
-                bump(static_cast<size_t>(r.bids[f]) * kNumLabels + role, d);
+                add(static_cast<size_t>(r.bids[f]) * kNumLabels + role, d);
               }
               for (uint32_t f = r.bstarts[last]; f < r.bstarts[last + 1]; ++f) {
-                bump(static_cast<size_t>(r.bids[f]) * kNumLabels + 3 + role, d);
+                add(static_cast<size_t>(r.bids[f]) * kNumLabels + 3 + role, d);
               }
               SpanFeatureIds(r, first, last, options.buckets, &span_ids);
-              for (uint32_t id : span_ids) bump(static_cast<size_t>(id) * kNumLabels + role, d);
+              for (uint32_t id : span_ids) add(static_cast<size_t>(id) * kNumLabels + role, d);
             }
           };
-          update_spans(y, 1.0f);
-          update_spans(predicted, -1.0f);
+          span_features(gold_spans, 1.0f);
+          span_features(predicted_spans, -1.0f);
         }
-        ++errors;
         for (size_t i = 0; i < y.size(); ++i) {
           const int g = y[i], p = predicted[i];
           const int gp = i == 0 ? -1 : y[i - 1];
@@ -87,19 +106,46 @@ PassWeights TrainPass(const std::vector<const FeatureRows*>& rows,
           if (g != p) {
             for (uint32_t f = r.starts[i]; f < r.starts[i + 1]; ++f) {
               const size_t base = static_cast<size_t>(r.ids[f]) * kNumLabels;
-              w[base + g] += 1;
-              u[base + g] += c;
-              w[base + p] -= 1;
-              u[base + p] -= c;
+              add(base + g, 1.0f);
+              add(base + p, -1.0f);
             }
           }
           if (g != p || gp != pp) {
-            const size_t a = (gp + 1) * kNumLabels + g, b = (pp + 1) * kNumLabels + p;
-            tw[a] += 1;
-            tu[a] += c;
-            tw[b] -= 1;
-            tu[b] -= c;
+            dt[(gp + 1) * kNumLabels + g] += 1;
+            dt[(pp + 1) * kNumLabels + p] -= 1;
           }
+        }
+        int loss = 0;
+        for (const auto& s : gold_spans) {
+          loss += std::find(predicted_spans.begin(), predicted_spans.end(), s) == predicted_spans.end();
+        }
+        for (const auto& s : predicted_spans) {
+          loss += std::find(gold_spans.begin(), gold_spans.end(), s) == gold_spans.end();
+        }
+        double margin = 0, norm = 0;
+        for (auto& [at, d] : delta) {
+          d = dense[at];
+          dense[at] = 0;
+          touched[at] = 0;
+          margin += static_cast<double>(d) * w[at];
+          norm += static_cast<double>(d) * d;
+        }
+        for (size_t j = 0; j < nt; ++j) {
+          margin += static_cast<double>(dt[j]) * tw[j];
+          norm += static_cast<double>(dt[j]) * dt[j];
+        }
+        // The decoder's choice scores at least gold's, so margin <= 0 and the
+        // step is positive (but for ties and float rounding).
+        const float step =
+            norm > 0 ? static_cast<float>(std::clamp((loss - margin) / norm, 0.0, options.aggressiveness))
+                     : 0.0f;
+        for (const auto& [at, d] : delta) {
+          w[at] += step * d;
+          u[at] += step * d * c;
+        }
+        for (size_t j = 0; j < nt; ++j) {
+          tw[j] += step * dt[j];
+          tu[j] += step * dt[j] * c;
         }
       }
       ++c;

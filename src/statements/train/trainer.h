@@ -1,4 +1,4 @@
-// Averaged structured perceptron training for the statements tagger
+// Averaged passive-aggressive training for the statements tagger
 // (internal; newsmill_statements_train library).
 #ifndef NEWSMILL_STATEMENTS_TRAIN_TRAINER_H_
 #define NEWSMILL_STATEMENTS_TRAIN_TRAINER_H_
@@ -16,6 +16,7 @@ struct TrainOptions {
   uint32_t buckets = StatementModel::kDefaultBuckets;
   uint64_t seed = 1;      // shuffling order, so runs are reproducible
   int folds = 4;          // jackknife folds for the first pass's labels
+  double aggressiveness = 1.0;  // C, the passive-aggressive step's cap
   std::FILE* log = nullptr;  // one line per epoch when set
 };
 
