@@ -138,8 +138,20 @@ class NameFinder {
     p.typed = typed;
     p.entry = entry;
     p.headline = headline_;
-    p.sentence_initial = b == sentence_begin_;
+    p.sentence_initial = b == sentence_begin_ || AfterOpeningQuote(b);
     doc_.pieces.push_back(p);
+  }
+
+  // A quotation opens a sentence of its own: "“Nobody is against ...”"
+  // capitalises "Nobody" as a sentence start would.
+  bool AfterOpeningQuote(size_t b) const {
+    if (b == 0 || doc_.token(b - 1).kind != TokenKind::kPunct) return false;
+    // An opening mark touches the word after it; a closing one ("Titan,\"
+    // Lopes said") is followed by a space.
+    if (doc_.token(b - 1).span.end != doc_.token(b).span.begin) return false;
+    const std::string_view q = doc_.words[b - 1];
+    return q == "\u201C" || q == "\u201E" || q == "\u00AB" || q == "\u2018" || q == "\"" ||
+           q == "'" || q == "\u300C";
   }
 
   // The whole run [b, e) is one name when a head word types it.

@@ -458,7 +458,10 @@ std::vector<Statement> Assemble(std::string_view text,
       if (!a.found()) {
         if (kind != StatementKind::kDirect) continue;  // reported words without a cue
         const bool opens_paragraph = c.first == 0 || (whole && whole->open == 0);
-        if (has_prev && opens_paragraph && kind == StatementKind::kDirect) {
+        // (Only a speaker continues: a quote after a statement that named
+        // no one has no speaker either, not that statement's cue.)
+        if (has_prev && opens_paragraph && kind == StatementKind::kDirect &&
+            prev.speaker.end > prev.speaker.begin) {
           // The quote goes on from the paragraph before, or one speaker's
           // quotes follow each other: the same speaker.
           s.cue = prev.cue;

@@ -180,6 +180,18 @@ TEST(Entities, SurnameWithAGenderedTitleJoinsThatGender) {
   EXPECT_EQ(obama->gender, "male");
 }
 
+TEST(Entities, QuotationsOpenSentences) {
+  // A word opening a quotation is capitalised as a sentence start is; a
+  // name after a closing quote is still one.
+  const auto f = Find(
+      "\u201CNobody is against modern equipment,\u201D said Henrik Aas. \"Hey, we lost,\" Aas said.");
+  EXPECT_EQ(f.Named("Nobody"), nullptr);
+  EXPECT_EQ(f.Named("Hey"), nullptr);
+  const Entity* aas = f.Named("Henrik Aas");
+  ASSERT_NE(aas, nullptr);
+  EXPECT_EQ(f.Mentions(*aas), (Strings{"Henrik Aas", "Aas"}));
+}
+
 TEST(Entities, CapitalsOfOtherLanguagesAreNotNames) {
   // German capitalises every noun: only names the lists know, or that open
   // with a known given name, are entities.

@@ -138,6 +138,19 @@ TEST(Statements, MultiParagraphQuoteTakesTheSpeakerNamedAtItsEnd) {
   EXPECT_NE(Slice(a, first->speaker).find("Tom Ruiz"), std::string::npos);
 }
 
+TEST(Statements, QuoteAfterAStatementWithoutSpeakerHasNoCue) {
+  // A quote paragraph continues the speaker of the paragraph before, but a
+  // statement that names no one lends it nothing.
+  const Article a = MakeArticle(
+      "The solar farm is expected to cover about 85% of the plant's electricity needs.\n\n"
+      "\u201CThis is the biggest single investment we have made in a generation.\u201D");
+  const auto st = Find(a);
+  const Statement* quote = With(a, st, "biggest single investment");
+  ASSERT_NE(quote, nullptr);
+  EXPECT_TRUE(Slice(a, quote->cue).empty());
+  EXPECT_EQ(quote->speaker_reason, "none");
+}
+
 TEST(Statements, ColonAndHeadlineQuotes) {
   const Article a = MakeArticle(
       "Lavrov: \u2018The West is fighting a war against our country\u2019\n\n"
