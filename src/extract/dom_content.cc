@@ -64,10 +64,20 @@ bool IsLandmarkChrome(std::string_view role) {
          role == "alertdialog" || role == "menu" || role == "menubar";
 }
 
+// A <footer> of a <blockquote> is the quotation's attribution (HTML's own
+// example: "<footer>— Daniel Marsh, chief executive</footer>"), part of
+// the story.
+bool IsQuotationFooter(const Dom& dom, NodeId id) {
+  const DomNode& n = dom.node(id);
+  return n.tag == HtmlTag::k_footer && n.parent != kNoNode &&
+         dom.node(n.parent).tag == HtmlTag::k_blockquote;
+}
+
 // The kind of chrome an element is, from its class and id (the kind groups
 // of class_patterns.tsv), its tag and its ARIA role.
 ChromeKind KindOfElement(const Dom& dom, NodeId id, const ClassSignals& signals) {
   if (signals.kind != ChromeKind::kOther) return signals.kind;
+  if (IsQuotationFooter(dom, id)) return ChromeKind::kOther;
   switch (dom.node(id).tag) {
     case HtmlTag::k_figcaption:
     case HtmlTag::k_figure:
@@ -108,9 +118,10 @@ bool IsExcludedByItself(const Dom& dom, NodeId id, const ClassSignals& signals,
     case HtmlTag::k_main:
     case HtmlTag::k_a:
       return false;
+    case HtmlTag::k_footer:
+      return !IsQuotationFooter(dom, id);
     case HtmlTag::k_nav:
     case HtmlTag::k_aside:
-    case HtmlTag::k_footer:
     case HtmlTag::k_form:
     case HtmlTag::k_figure:
     case HtmlTag::k_figcaption:

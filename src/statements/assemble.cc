@@ -370,6 +370,22 @@ std::vector<Statement> Assemble(std::string_view text,
     if (t.empty()) continue;
     const std::vector<Quote> quotes = FindQuotes(t);
     if (quotes.empty() || quotes.front().open != 0) awaiting.clear();
+    // "“…” ¶ — Daniel Marsh, chief executive": a line of its own that
+    // starts with a dash and a name attributes the quote just before it
+    // (a <blockquote>'s <footer>).
+    if (has_prev && !out.empty() && out.back().kind == StatementKind::kDirect &&
+        out.back().cue.end == out.back().cue.begin && t.size() >= 2 && t.size() <= 24 &&
+        (t[0].norm == "--" || t[0].norm == "-") && t[1].upper && quotes.empty()) {
+      Attribution a;
+      SourceAfter(lexicon, t, 1, &a);
+      if (a.src_first >= 0) {
+        out.back().cue = Bytes(t, 0, 0);
+        out.back().speaker = Bytes(t, a.src_first, a.src_last);
+        out.back().speaker_reason.clear();
+        prev = out.back();
+        continue;
+      }
+    }
     const SentenceEnds ends(t);
     std::vector<TokenSpan> cues, sources, contents;
     for (const TokenSpan& s : SpansOf(p.labels)) {

@@ -225,6 +225,20 @@ TEST(HtmlExtractorTest, EmbeddedPostsInTheStoryAreKept) {
   EXPECT_NE(a.text.find("we are proud of every member"), std::string::npos) << a.text;
 }
 
+TEST(HtmlExtractorTest, AQuotationsFooterIsItsAttribution) {
+  // HTML's <blockquote><footer> names who is quoted: part of the story,
+  // while the page's own <footer> stays chrome.
+  std::string body = "<div class=article-body>";
+  body += kArticle;
+  body +=
+      "<blockquote><p>\u201CThis is the biggest investment we have made in a generation.\u201D"
+      "</p><footer>\u2014 Daniel Marsh, chief executive</footer></blockquote></div>"
+      "<footer>\u00A9 2023 Example News. All rights reserved.</footer>";
+  const Article a = Extract(body);
+  EXPECT_NE(a.text.find("\u2014 Daniel Marsh, chief executive"), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find("All rights reserved"), std::string::npos) << a.text;
+}
+
 TEST(HtmlExtractorTest, EmptyPageWarns) {
   const Article a = Extract("");
   EXPECT_TRUE(a.text.empty());

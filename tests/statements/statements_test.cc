@@ -151,6 +151,20 @@ TEST(Statements, QuoteAfterAStatementWithoutSpeakerHasNoCue) {
   EXPECT_EQ(quote->speaker_reason, "none");
 }
 
+TEST(Statements, DashLineAfterAQuoteNamesItsSpeaker) {
+  // A blockquote's footer comes out as a line of its own.
+  const Article a = MakeArticle(
+      "The plant opened on Thursday.\n\n"
+      "\u201CThis is the biggest single investment we have made in a generation.\u201D\n\n"
+      "\u2014 Daniel Marsh, chief executive of Lakeside Water\n\n"
+      "The project cost 96 million pounds.");
+  const auto st = Find(a);
+  const Statement* quote = With(a, st, "biggest single investment");
+  ASSERT_NE(quote, nullptr);
+  EXPECT_EQ(Slice(a, quote->speaker), "Daniel Marsh");
+  EXPECT_TRUE(quote->speaker_reason.empty());
+}
+
 TEST(Statements, ColonAndHeadlineQuotes) {
   const Article a = MakeArticle(
       "Lavrov: \u2018The West is fighting a war against our country\u2019\n\n"
