@@ -26,6 +26,9 @@ void AddTrain(CLI::App& app, TrainFlags* flags) {
                   "log2 of the feature hash buckets")
       ->capture_default_str()->check(CLI::Range(10, 24));
   cmd->add_option("--seed", flags->seed, "Shuffling seed")->capture_default_str();
+  cmd->add_option("--bags", flags->bags,
+                  "Runs per pass with other shuffling seeds whose weights are averaged")
+      ->capture_default_str()->check(CLI::Range(1, 8));
 }
 
 int RunTrainCommand(const CLI::App& app, const TrainFlags& flags) {
@@ -52,6 +55,7 @@ int RunTrainCommand(const CLI::App& app, const TrainFlags& flags) {
   options.epochs = flags.epochs;
   options.buckets = 1u << flags.buckets_log2;
   options.seed = flags.seed;
+  options.bags = flags.bags;
   options.log = stderr;
   const newsmill::StatementModel model = TrainTagger(train, dev, options);
   const newsmill::Status status = model.Save(flags.output);

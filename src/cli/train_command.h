@@ -12,6 +12,7 @@ struct TrainFlags {
   std::string output = "models/statements-v1.bin";
   int epochs = 8;
   int buckets_log2 = 18;
+  int bags = 1;
   uint64_t seed = 1;
 };
 

@@ -11,15 +11,26 @@ namespace newsmill::statements {
 namespace {
 
 // Span feature templates and how many values each takes.
-enum SpanTemplate { kLength, kClauses, kSentenceEnds, kQuotes, kHoldsCue, kHoldsSource, kContext, kTemplates };
-constexpr int kValues = 64;  // the most any template takes (kContext: 8 x 8)
-constexpr int kCountValues = 11;  // the most any other template takes (kLength)
+// Templates after kContext (feature set 6) conjoin the class after the
+// span's last token (a constant for the decoder's spans ending at one
+// token) with its counts, and the classes before and after with its length.
+enum SpanTemplate {
+  kLength, kClauses, kSentenceEnds, kQuotes, kHoldsCue, kHoldsSource, kContext,
+  kAfterClauses, kAfterSentenceEnds, kAfterQuotes, kAfterCue, kAfterSource,
+  kBeforeLength, kAfterLength, kTemplates
+};
+constexpr int kValues = 88;  // the most any template takes (kBeforeLength: 8 x 11)
+constexpr int kCountValues = 11;  // the most a count template takes (kLength)
+constexpr int kNumValues[kTemplates] = {11, 11, 11, 11, 11, 11, 64, 32, 24, 32, 16, 16, 88, 88};
+// The templates summed in Other(): they change only at flagged tokens.
+constexpr bool kOther[kTemplates] = {false, true, true, true, true, true, false,
+                                     true, true, true, true, true, false, false};
 
 // What the span features count over a span [first, last].
 struct SpanCounts {
   int length = 0, clauses = 0, sentence_ends = 0, opens = 0, closes = 0;
   bool cue = false, source = false;
-  int context = 0;  // before[first] * 8 + after[last]
+  int before = 0, after = 0;  // classes before first and after last
 };
 
 constexpr uint8_t kCueWordCue = kFirstPassCue | kCueWord;
@@ -41,20 +52,29 @@ std::array<int, kTemplates> Values(const SpanCounts& c) {
   v[kQuotes] = c.opens == 0 && c.closes == 0 ? 0 : c.opens == c.closes ? 1 : c.opens > c.closes ? 2 : 3;
   v[kHoldsCue] = c.cue;
   v[kHoldsSource] = c.source;
-  v[kContext] = c.context;
+  v[kContext] = c.before * 8 + c.after;
+  v[kAfterClauses] = c.after * 4 + v[kClauses];
+  v[kAfterSentenceEnds] = c.after * 3 + v[kSentenceEnds];
+  v[kAfterQuotes] = c.after * 4 + v[kQuotes];
+  v[kAfterCue] = c.after * 2 + v[kHoldsCue];
+  v[kAfterSource] = c.after * 2 + v[kHoldsSource];
+  v[kBeforeLength] = c.before * 11 + v[kLength];
+  v[kAfterLength] = c.after * 11 + v[kLength];
   return v;
 }
 
 uint32_t SpanId(int tmpl, int value, uint32_t buckets) {
   const uint32_t half = buckets / 2;
-  return (static_cast<uint32_t>(Mix(0x5350414E00ull + static_cast<uint64_t>(tmpl * 64 + value))) &
+  const int key = tmpl <= kContext ? tmpl * 64 + value : 4096 + tmpl * 128 + value;
+  return (static_cast<uint32_t>(Mix(0x5350414E00ull + static_cast<uint64_t>(key))) &
           (half - 1)) | half;
 }
 
 SpanCounts Count(const FeatureRows& rows, int first, int last) {
   SpanCounts c;
   c.length = last - first + 1;
-  c.context = rows.before[first] * 8 + rows.after[last];
+  c.before = rows.before[first];
+  c.after = rows.after[last];
   for (int k = first; k <= last; ++k) {
     const uint8_t f = rows.flags[k];
     if (k > first && k < last && (f & kClauseMark)) ++c.clauses;
@@ -76,10 +96,19 @@ void Emissions(const float* weights, const std::vector<uint32_t>& ids,
   }
 }
 
+// The values of the templates Other() sums but for the class after, which
+// is fixed for the spans ending at one token, packed in one int.
+int Key(const SpanCounts& c) {
+  const int quotes = c.opens == 0 && c.closes == 0 ? 0 : c.opens == c.closes ? 1 : c.opens > c.closes ? 2 : 3;
+  return ((std::min(c.clauses, 3) * 3 + std::min(c.sentence_ends, 2)) * 4 + quotes) * 4 + c.cue * 2 + c.source;
+}
+
 // The span features' weights for role r but the length's and the context's.
 float Other(const float (&span)[kTemplates][kValues][3], const std::array<int, kTemplates>& v, int r) {
   float sum = 0;
-  for (int t = kLength + 1; t < kContext; ++t) sum += span[t][v[t]][r];
+  for (int t = kLength + 1; t < kTemplates; ++t) {
+    if (kOther[t]) sum += span[t][v[t]][r];
+  }
   return sum;
 }
 
@@ -150,7 +179,7 @@ void DecodeSpans(const float* weights, const float* transitions,
   // The span features' weights, looked up once: span[t][v][role].
   float span[kTemplates][kValues][3];
   for (int t = 0; t < kTemplates; ++t) {
-    for (int v = 0; v < (t == kContext ? kValues : kCountValues); ++v) {
+    for (int v = 0; v < kNumValues[t]; ++v) {
       const float* w = weights + static_cast<size_t>(SpanId(t, v, buckets)) * kNumLabels;
       for (int r = 0; r < 3; ++r) span[t][v][r] = w[r];
     }
@@ -179,6 +208,8 @@ void DecodeSpans(const float* weights, const float* transitions,
   // length[r][k]: the length feature's weight for a span of k tokens.
   const int max_length = std::min(n, kMaxSpanLength);
   std::array<std::vector<float>, 3> length;
+  std::vector<int> bucket(static_cast<size_t>(max_length) + 1, 0);
+  for (int k = 1; k <= max_length; ++k) bucket[k] = LengthBucket(k);
   for (int r = 0; r < 3; ++r) {
     length[r].assign(static_cast<size_t>(max_length) + 1, 0.0f);
     for (int k = 1; k <= max_length; ++k) length[r][k] = span[kLength][LengthBucket(k)][r];
@@ -222,14 +253,17 @@ void DecodeSpans(const float* weights, const float* transitions,
       open[e][r] = enter[e][r] + emit[e][b_label] + bound[e][r] - inside[r][e + 1] -
                    static_cast<float>(e + 1) * t_ii + trans(b_label, i_label);
       const float close = bound[e][3 + r] + inside[r][e + 1] + static_cast<float>(e) * t_ii;
+      const int after = rows.after[e];
       SpanCounts c;
       c.length = 1;
+      c.after = after;
       const uint8_t f = rows.flags[e];
       c.opens = (f & kOpensQuote) != 0;
       c.closes = (f & kClosesQuote) != 0;
       c.cue = (f & kFirstPassCue) != 0;
       c.source = (f & kFirstPassSource) != 0;
       float other = Other(span, Values(c), r);
+      int last_key = Key(c);
       // The rules: no content span holds a cue word the first pass took
       // for a cue; a cue span holds a cue word or a first-pass cue.
       const bool ruled = cue_rule && r == 2;
@@ -237,11 +271,13 @@ void DecodeSpans(const float* weights, const float* transitions,
       const bool need_support = cue_rule && r == 1;
       bool support = (f & (kCueWord | kFirstPassCue)) != 0;
       const float(&ctx)[kValues][3] = span[kContext];
-      const int after = rows.after[e];
+      const float(&blen)[kValues][3] = span[kBeforeLength];
+      const float(&alen)[kValues][3] = span[kAfterLength];
       // The one-token span.
       if (!need_support || support) {
         best[e][b_label] = enter[e][r] + emit[e][b_label] + bound[e][r] + bound[e][3 + r] +
-                           length[r][1] + other + ctx[rows.before[e] * 8 + after][r];
+                           length[r][1] + other + ctx[rows.before[e] * 8 + after][r] +
+                           blen[rows.before[e] * 11][r] + alen[after * 11][r];
         first[e][b_label] = e;
         prev[e][b_label] = enter_from[e][r];
       }
@@ -257,11 +293,19 @@ void DecodeSpans(const float* weights, const float* transitions,
           c.closes += (g & kClosesQuote) != 0;
           c.cue |= (g & kFirstPassCue) != 0;
           c.source |= (g & kFirstPassSource) != 0;
-          other = Other(span, Values(c), r);
+          // The span features but length change only when a count's
+          // (clamped) value does.
+          const int key = Key(c);
+          if (key != last_key) {
+            last_key = key;
+            other = Other(span, Values(c), r);
+          }
         }
         support |= (g & (kCueWord | kFirstPassCue)) != 0;
         if (need_support && !support) continue;
-        const float score = open[s][r] + length[r][e - s + 1] + other + ctx[rows.before[s] * 8 + after][r];
+        const int lb = bucket[e - s + 1];
+        const float score = open[s][r] + length[r][e - s + 1] + other + ctx[rows.before[s] * 8 + after][r] +
+                            blen[rows.before[s] * 11 + lb][r] + alen[after * 11 + lb][r];
         if (score > top) {
           top = score;
           top_s = s;

@@ -30,7 +30,7 @@ inline uint64_t Mix(uint64_t h) {
 }
 // Bump when the features change: a model trained on other features is
 // rejected at load time.
-inline constexpr uint32_t kFeatureSet = 5;
+inline constexpr uint32_t kFeatureSet = 6;
 
 // The hashed features of every token: ids[starts[i] .. starts[i + 1]).
 // Also what the second pass needs of each token.

@@ -17,6 +17,10 @@ struct TrainOptions {
   uint64_t seed = 1;      // shuffling order, so runs are reproducible
   int folds = 4;          // jackknife folds for the first pass's labels
   double aggressiveness = 1.0;  // C, the passive-aggressive step's cap
+  // Each pass (and each jackknife fold) is trained `bags` times, with the
+  // shuffling seeds seed, seed + 7919, seed + 2 * 7919, ..., and the
+  // averaged weights of the runs are averaged.
+  int bags = 1;
   std::FILE* log = nullptr;  // one line per epoch when set
 };
 
