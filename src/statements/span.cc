@@ -20,7 +20,6 @@ enum SpanTemplate {
   kBeforeLength, kAfterLength, kTemplates
 };
 constexpr int kValues = 88;  // the most any template takes (kBeforeLength: 8 x 11)
-constexpr int kCountValues = 11;  // the most a count template takes (kLength)
 constexpr int kNumValues[kTemplates] = {11, 11, 11, 11, 11, 11, 64, 32, 24, 32, 16, 16, 88, 88};
 // The templates summed in Other(): they change only at flagged tokens.
 constexpr bool kOther[kTemplates] = {false, true, true, true, true, true, false,
