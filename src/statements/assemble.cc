@@ -40,7 +40,7 @@ bool IsBreak(const Token& t) {
 class Cues {
  public:
   explicit Cues(std::string_view language)
-      : language_(language == "en" ? std::string_view() : language) {}
+      : language_(IsEnglish(language) ? std::string_view() : language) {}
   bool IsCue(const Token& t) const {
     const CueLexicon& lex = CueLexicon::Get();
     return lex.Find(t.norm, language_) != nullptr ||

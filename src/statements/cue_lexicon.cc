@@ -129,7 +129,7 @@ const CueEntry* CueLexicon::Find(std::string_view form) const {
 }
 
 const CueEntry* CueLexicon::Find(std::string_view form, std::string_view language) const {
-  if (language.empty() || language == "en") return Find(form);
+  if (IsEnglish(language)) return Find(form);
   auto it = intl_forms_.find(std::string(language) + "\t" + std::string(form));
   return it == intl_forms_.end() ? nullptr : &entries_[it->second];
 }

@@ -9,6 +9,10 @@
 
 namespace newsmill::statements {
 
+// Whether a text's language (ISO 639-1, "" when unknown) is read as
+// English: the tagger and cues.tsv; other languages have cues_intl.tsv.
+inline bool IsEnglish(std::string_view language) { return language.empty() || language == "en"; }
+
 struct CueEntry {
   int lemma_id = 0;   // index into the lexicon's lemmas, stable per build
   std::string lemma;  // "say"

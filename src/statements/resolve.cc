@@ -184,7 +184,7 @@ namespace statements {
 
 void Resolve(std::string_view text, const std::vector<Entity>& entities,
              std::string_view language, std::vector<Statement>* statements) {
-  const bool english = language.empty() || language == "en";
+  const bool english = statements::IsEnglish(language);
   const CueLexicon& lex = CueLexicon::Get();
   const Statement* last_named = nullptr;
   for (Statement& s : *statements) {
@@ -256,7 +256,7 @@ std::vector<Statement> FindStatements(const Article& article,
                                       const std::vector<Entity>& entities,
                                       const StatementOptions& options) {
   // The tagger reads English only (StatementOptions::language).
-  const bool english = options.language.empty() || options.language == "en";
+  const bool english = statements::IsEnglish(options.language);
   std::vector<ByteSpan> spans;
   ParagraphsOf(article, &spans);
   std::vector<statements::Paragraph> paragraphs(spans.size());
