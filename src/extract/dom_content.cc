@@ -549,17 +549,6 @@ bool ContentFinder::InArticle(NodeId id, ChromeKind* kind) const {
   return false;
 }
 
-size_t CountWords(std::string_view s) {
-  size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    const bool sp = c == ' ';
-    if (!sp && !in) ++n;
-    in = !sp;
-  }
-  return n;
-}
-
 // An e-mail address, a URL or a bare domain name and nothing else.
 bool IsAddressOnly(std::string_view text) {
   const bool has_marker = text.find('@') != std::string_view::npos ||

@@ -48,11 +48,22 @@ std::string DetectLanguage(std::string_view text, std::string_view declared,
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text = text.substr(0, cut);
   }
+  // The language of most of the text. CLD2's summary answer (what
+  // DetectLanguage returns) prefers a second language over English when that
+  // one has a fifth of the text or so, which suits whole pages with English
+  // chrome but not an extracted English article quoting a paragraph of
+  // Russian: that read as "ru" and turned the English statement tagger off.
+  CLD2::Language language3[3];
+  int percent3[3];
+  double normalized_score3[3];
+  int text_bytes = 0;
   bool reliable = false;
   int valid_prefix = 0;
-  const CLD2::Language lang = CLD2::DetectLanguageCheckUTF8(
+  CLD2::ExtDetectLanguageSummaryCheckUTF8(
       text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true,
-      &reliable, &valid_prefix);
+      /*cld_hints=*/nullptr, /*flags=*/0, language3, percent3, normalized_score3,
+      /*resultchunkvector=*/nullptr, &text_bytes, &reliable, &valid_prefix);
+  const CLD2::Language lang = language3[0];
   if (lang == CLD2::UNKNOWN_LANGUAGE) return from_page;
   const std::string from_text = Modern(PrimaryLanguageSubtag(CLD2::LanguageCode(lang)));
   if (from_page.empty()) return reliable ? from_text : "";

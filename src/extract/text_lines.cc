@@ -53,17 +53,6 @@ std::string CollapseSpaces(std::string_view line) {
   return out;
 }
 
-size_t CountWords(std::string_view s) {
-  size_t n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
-
 void ComputeEnds(TextLine* line) {
   const std::string& s = line->text;
   size_t pos = s.size();
@@ -157,6 +146,27 @@ std::string_view Trim(std::string_view s) {
 }
 
 }  // namespace
+
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  size_t cjk = 0;  // Chinese and Japanese characters
+  bool in_word = false;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const auto byte = static_cast<unsigned char>(s[pos]);
+    char32_t c = byte;
+    if (byte < 0x80) ++pos;
+    else c = utf8::Next(s, &pos);
+    const bool cjk_letter = (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+                            (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+    const bool cjk_punct = (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF20);
+    if (cjk_letter) ++cjk;
+    const bool space = c == ' ' || cjk_letter || cjk_punct;
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n + (cjk + 1) / 2;
+}
 
 std::vector<TextLine> SplitLines(std::string_view text,
                                  const ChromeLexicon& lexicon) {

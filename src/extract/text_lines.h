@@ -26,6 +26,10 @@ struct TextLine {
   LexiconHit hit;
 };
 
+// Words in `s`, separated by spaces; two Chinese or Japanese characters
+// (written without spaces) count as one word.
+size_t CountWords(std::string_view s);
+
 // Splits `text` into its non-empty lines and computes their features.
 // Lines are looked up in `lexicon`.
 std::vector<TextLine> SplitLines(std::string_view text,

@@ -39,6 +39,7 @@ bool IsBreak(const Token& t) {
 // language's from cues_intl.tsv when the page is in one.
 class Cues {
  public:
+  static constexpr int kMaxCjkCue = 6;  // characters
   explicit Cues(std::string_view language)
       : language_(IsEnglish(language) ? std::string_view() : language) {}
   bool IsCue(const Token& t) const {
@@ -62,6 +63,33 @@ class Cues {
            CueLexicon::Get().IsAuxiliary(WithoutInvertedPronoun(t.norm), language_);
   }
   bool English() const { return language_.empty(); }
+  bool Japanese() const { return language_ == "ja"; }
+  bool Chinese() const { return language_ == "zh"; }
+
+  // The last token of a cue that starts at token k, or -1. Chinese and
+  // Japanese cues span several one-character tokens ("表示", "述べた"):
+  // the longest listed form wins.
+  int CueEnd(const std::vector<Token>& t, int k) const {
+    if (IsCue(t[k])) return k;
+    if (!Japanese() && !Chinese()) return -1;
+    const CueLexicon& lex = CueLexicon::Get();
+    std::string w = t[k].norm;
+    int end = -1;
+    for (int e = k + 1; e < static_cast<int>(t.size()) && e < k + kMaxCjkCue; ++e) {
+      w += t[e].norm;
+      if (lex.Find(w, language_) != nullptr) end = e;
+    }
+    return end;
+  }
+  // The first token of a cue that ends at token e, or -1.
+  int CueStart(const std::vector<Token>& t, int e) const {
+    if (IsCue(t[e])) return e;
+    if (!Japanese() && !Chinese()) return -1;
+    for (int k = std::max(0, e - kMaxCjkCue + 1); k < e; ++k) {
+      if (CueEnd(t, k) == e) return k;
+    }
+    return -1;
+  }
 
  private:
   std::string_view language_;
@@ -154,8 +182,47 @@ void SourceAfter(const Cues& cues, const std::vector<Token>& t, int begin, Attri
   }
 }
 
-// "“...,” Lavrov said", "“...,” said Lavrov", "“...” –Commissioner X".
-Attribution AfterQuote(const Cues& cues, const std::vector<Token>& t, int close) {
+// Japanese names the speaker before the quotation, as the topic or
+// subject of its sentence: "林外相は記者団に「…」と述べた" (林外相).
+void JapaneseSubject(const std::vector<Token>& t, int open, Attribution* a) {
+  int b = open;
+  while (b > 0 && open - b < 30 && t[b - 1].norm != "." && t[b - 1].quote == QuoteMark::kNone) --b;
+  for (int i = b + 1; i < open; ++i) {
+    if (t[i].norm == "\u306F" || t[i].norm == "\u304C") {  // は, が
+      a->src_first = b;
+      a->src_last = i - 1;
+      return;
+    }
+  }
+}
+
+// Chinese: the clause before a cue, without the time and place that
+// often stand between the speaker and the verb: "中国外交部长王毅星期五在
+// 北京表示" (中国外交部长王毅).
+void ChineseSubject(const std::vector<Token>& t, int cue, Attribution* a) {
+  int b = cue;
+  while (b > 0 && cue - b < 24 && !IsBreak(t[b - 1])) --b;
+  int e = cue;
+  for (int i = b + 1; i < cue; ++i) {
+    const std::string& w = t[i].norm;
+    const std::string next = i + 1 < cue ? t[i + 1].norm : "";
+    if (w == "\u5728" || w == "\u4E8E" ||                      // 在, 于
+        (w == "\u661F" && next == "\u671F") ||                  // 星期
+        ((w == "\u4ECA" || w == "\u6628") && next == "\u5929") ||  // 今天, 昨天
+        w == "\u5468") {                                        // 周
+      e = i;
+      break;
+    }
+  }
+  if (e > b) {
+    a->src_first = b;
+    a->src_last = e - 1;
+  }
+}
+
+// "“...,” Lavrov said", "“...,” said Lavrov", "“...” –Commissioner X";
+// "「…」と述べた", "“…，”他说".
+Attribution AfterQuote(const Cues& cues, const std::vector<Token>& t, int open, int close) {
   Attribution a;
   const int n = static_cast<int>(t.size());
   int j = close + 1;
@@ -165,28 +232,42 @@ Attribution AfterQuote(const Cues& cues, const std::vector<Token>& t, int close)
     return a;
   }
   // Elsewhere than in English an attribution after a quote follows a comma
-  // („…“, sagte er) unless the quote ends in a question or an exclamation
-  // („Warum?“ fragte er): "Der sogenannte „Friedensplan“ wurde kritisiert"
-  // attributes nothing.
-  const bool comma = j < n && t[j].norm == ",";
+  // („…“, sagte er; “…，”他说) unless the quote ends in a question or an
+  // exclamation („Warum?“ fragte er): "Der sogenannte „Friedensplan“
+  // wurde kritisiert" attributes nothing.
+  bool comma = (j < n && t[j].norm == ",") || (close > 0 && t[close - 1].norm == ",");
+  if (j < n && t[j].norm == ",") ++j;
+  // Russian and Ukrainian put a dash before the cue: «…», — заявил Лавров.
+  if (!cues.English() && j + 1 < n && (t[j].norm == "--" || t[j].norm == "-") &&
+      !t[j + 1].upper) {
+    ++j;
+    comma = true;
+  }
+  // Japanese quotes with the particle と: 「…」と述べた.
+  if (cues.Japanese() && j < n && t[j].norm == "\u3068") {
+    ++j;
+    comma = true;
+  }
   if (!cues.English() && !comma && !(close > 0 && (t[close - 1].norm == "?" || t[close - 1].norm == "!"))) {
     return a;
   }
-  if (comma) ++j;
   for (int k = j; k < n && k < j + 8; ++k) {
-    if (cues.IsCue(t[k])) {
+    const int cue_end = cues.CueEnd(t, k);
+    if (cue_end >= 0) {
       // "a déclaré", "ha detto": the auxiliary belongs to the cue.
       int first = k;
       while (first > j && cues.IsAuxiliary(t[first - 1])) --first;
       a.cue_first = first;
-      a.cue_last = k;
-      for (int i = first; i <= k; ++i) a.inverted_pronoun |= Cues::InvertedPronoun(t[i].norm);
+      a.cue_last = cue_end;
+      for (int i = first; i <= cue_end; ++i) a.inverted_pronoun |= Cues::InvertedPronoun(t[i].norm);
       if (a.inverted_pronoun) return a;
-      if (first > j) {
+      if (cues.Japanese()) {
+        JapaneseSubject(t, open, &a);
+      } else if (first > j) {
         a.src_first = j;
         a.src_last = first - 1;
       } else {
-        SourceAfter(cues, t, k + 1, &a);
+        SourceAfter(cues, t, cue_end + 1, &a);
       }
       return a;
     }
@@ -201,10 +282,12 @@ Attribution BeforeQuote(const Cues& cues, const std::vector<Token>& t, int open)
   int j = open - 1;
   if (j < 1) return a;
   if (t[j].norm == ":" || t[j].norm == ",") {
-    if (cues.IsCue(t[j - 1])) {
-      a.cue_first = a.cue_last = j - 1;
+    if (const int cue_start = cues.CueStart(t, j - 1); cue_start >= 0) {
+      a.cue_first = cue_start;
+      a.cue_last = j - 1;
       while (a.cue_first > 0 && cues.IsAuxiliary(t[a.cue_first - 1])) --a.cue_first;
-      SourceBefore(t, a.cue_first, &a);
+      if (cues.Chinese()) ChineseSubject(t, a.cue_first, &a);
+      else SourceBefore(t, a.cue_first, &a);
       if (a.src_first < 0) SourceAfter(cues, t, j, &a);
     } else if (t[j].norm == ":") {
       a.cue_first = a.cue_last = j;
@@ -336,6 +419,49 @@ bool DocumentIssuer(const std::vector<Token>& t, int cue, Attribution* a) {
   }
   return false;
 }
+
+// "MOSCOW — Russia's foreign minister said": a dateline that opens the
+// paragraph (a place in capitals or with "(Reuters)", maybe a date, then a
+// dash) is not part of a source. The tagger learned from PolNeAR, whose
+// texts have no datelines. Returns the dash's index, or -1.
+int DatelineDash(std::string_view text, const std::vector<Token>& t) {
+  if (t.size() < 3) return -1;
+  bool all_caps_place = true;  // "MOSCOW", "KYIV, Ukraine"
+  for (uint32_t i = t[0].begin; i < t[0].end; ++i) {
+    const char c = text[i];
+    if (!((c >= 'A' && c <= 'Z') || c == '.' || c == '-' || c == '\'')) all_caps_place = false;
+  }
+  bool agency = false;  // "Washington (AP) —"
+  for (int i = 0; i + 1 < static_cast<int>(t.size()) && i <= 10; ++i) {
+    const std::string& w = t[i].norm;
+    if (w == "--" || w == "-") return i > 0 && (all_caps_place || agency) ? i : -1;
+    if (w == "(") agency = true;
+    const bool fits = t[i].upper || w == "," || w == "(" || w == ")" || w == "." ||
+                      (!w.empty() && w[0] >= '0' && w[0] <= '9');
+    if (!fits) return -1;
+  }
+  return -1;
+}
+
+void SkipDateline(std::string_view text, const std::vector<Token>& t, Attribution* a) {
+  if (a->src_first < 0 || a->src_first > 10) return;
+  const int dash = DatelineDash(text, t);
+  if (dash >= a->src_first && dash < a->src_last) a->src_first = dash + 1;
+}
+
+// Chinese and Japanese set names, titles and labels in quotation marks
+// (「プロパティ」): with no cue, quoted characters are a statement only when
+// they end a sentence or run long (each character is a token there).
+bool CjkLabel(const Cues& cues, const std::vector<Token>& t, const TokenSpan& c) {
+  if (!cues.Japanese() && !cues.Chinese()) return false;
+  for (int i = c.last; i >= c.first; --i) {
+    const std::string& w = t[i].norm;
+    if (w == "." || w == "!" || w == "?") return false;
+    if (t[i].quote == QuoteMark::kNone) break;
+  }
+  return c.last - c.first < 24;
+}
+
 }  // namespace
 
 std::vector<TokenSpan> SpansOf(const std::vector<uint8_t>& y) {
@@ -439,7 +565,7 @@ std::vector<Statement> Assemble(std::string_view text,
         }
       }
       if (!a.found() && whole) {
-        a = AfterQuote(lexicon, t, whole->close);
+        a = AfterQuote(lexicon, t, whole->open, whole->close);
         if (!a.found()) a = BeforeQuote(lexicon, t, whole->open);
         if (!a.found() && cand.from_rule) {
           // A quotation next to a cue the tagger found for another part of
@@ -458,7 +584,7 @@ std::vector<Statement> Assemble(std::string_view text,
         // A cue with no cue word and no source is the tagger guessing
         // ("includes vaguely formulated “demilitarization”").
         bool cue_word = t[a.cue_first].norm == ":" || t[a.cue_first].norm == "--";
-        for (int i = a.cue_first; i <= a.cue_last; ++i) cue_word |= lexicon.IsCue(t[i]);
+        for (int i = a.cue_first; i <= a.cue_last; ++i) cue_word |= lexicon.CueEnd(t, i) >= 0;
         // Nor is a cue word after a determiner: a noun ("The plan includes
         // ...", "a report on ..."), with no one saying anything.
         if (a.cue_first > 0 && IsDeterminer(t[a.cue_first - 1].norm)) cue_word = false;
@@ -473,6 +599,7 @@ std::vector<Statement> Assemble(std::string_view text,
       s.kind = kind;
       if (!a.found()) {
         if (kind != StatementKind::kDirect) continue;  // reported words without a cue
+        if (CjkLabel(lexicon, t, c)) continue;
         const bool opens_paragraph = c.first == 0 || (whole && whole->open == 0);
         // (Only a speaker continues: a quote after a statement that named
         // no one has no speaker either, not that statement's cue.)
@@ -487,6 +614,7 @@ std::vector<Statement> Assemble(std::string_view text,
         }
       } else {
         s.cue = Bytes(t, a.cue_first, a.cue_last);
+        SkipDateline(text, t, &a);
         if (a.src_first >= 0) s.speaker = Bytes(t, a.src_first, a.src_last);
         if (a.inverted_pronoun && has_prev) s.speaker = prev.speaker;
       }
@@ -541,7 +669,6 @@ std::vector<Statement> Assemble(std::string_view text,
     has_prev = out.size() > para_start;
     if (has_prev) prev = out.back();
   }
-  (void)text;
   return out;
 }
 

@@ -1,6 +1,9 @@
 #include "statements/cue_lexicon.h"
 
+#include <unicode/uchar.h>
+
 #include "common/data_lines.h"
+#include "common/utf8.h"
 #include "newsmill/statements.h"
 
 namespace newsmill::data {
@@ -12,6 +15,19 @@ extern const std::string_view kstatements_cues_intl_tsv;
 
 namespace newsmill::statements {
 namespace {
+
+// A word in lower case, beyond ASCII too: the tokenizer lower-cases ASCII
+// only (the English tagger's features), so "Он" arrives as it was written.
+std::string FoldCase(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  size_t pos = 0;
+  while (pos < w.size()) {
+    utf8::Append(static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::Next(w, &pos)))),
+                 &out);
+  }
+  return out;
+}
 
 // Calls fn(columns) for each data line but the first (the column header).
 template <typename Fn>
@@ -130,17 +146,17 @@ const CueEntry* CueLexicon::Find(std::string_view form) const {
 
 const CueEntry* CueLexicon::Find(std::string_view form, std::string_view language) const {
   if (IsEnglish(language)) return Find(form);
-  auto it = intl_forms_.find(std::string(language) + "\t" + std::string(form));
+  auto it = intl_forms_.find(std::string(language) + "\t" + FoldCase(form));
   return it == intl_forms_.end() ? nullptr : &entries_[it->second];
 }
 
 bool CueLexicon::IsAuxiliary(std::string_view form, std::string_view language) const {
-  return intl_auxiliaries_.contains(std::string(language) + "\t" + std::string(form));
+  return intl_auxiliaries_.contains(std::string(language) + "\t" + FoldCase(form));
 }
 
 bool CueLexicon::IsPronounIn(std::string_view form, std::string_view language,
                              std::string* gender) const {
-  auto it = intl_pronouns_.find(std::string(language) + "\t" + std::string(form));
+  auto it = intl_pronouns_.find(std::string(language) + "\t" + FoldCase(form));
   if (it == intl_pronouns_.end()) return false;
   *gender = it->second;
   return true;

@@ -161,6 +161,14 @@ CueInfo LookUpCue(std::string_view cue_text) { return LookUpCue(cue_text, ""); }
 CueInfo LookUpCue(std::string_view cue_text, std::string_view language) {
   const std::vector<std::string> words = LowerWords(cue_text);
   CueInfo info;
+  if (language == "ja" || language == "zh") {
+    // Written without spaces: a cue is several one-character tokens.
+    std::string joined;
+    for (const std::string& w : words) joined += w;
+    if (const statements::CueEntry* e = statements::CueLexicon::Get().Find(joined, language)) {
+      return {e->lemma, e->type};
+    }
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i] == "according" && i + 1 < words.size() && words[i + 1] == "to") {
       return {"according to", "STATE"};

@@ -65,10 +65,54 @@ bool FirstIsUpper(std::string_view s) {
   return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c));
 }
 
+// Chinese and Japanese characters: written without spaces, so each is a
+// token of its own (the rules match cue words over several of them).
+bool IsCjkLetter(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x3040 && c <= 0x30FF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+// CJK punctuation and its token: 「 」 『 』 are quotation marks, the others
+// are read as their ASCII counterparts. Empty when `c` is none of them.
+std::string_view CjkPunctuation(char32_t c, QuoteMark* quote) {
+  *quote = QuoteMark::kNone;
+  switch (c) {
+    case 0x300C: case 0x300E: *quote = QuoteMark::kOpen; return "``";
+    case 0x300D: case 0x300F: *quote = QuoteMark::kClose; return "''";
+    case 0x3002: case 0xFF0E: return ".";
+    case 0x3001: case 0xFF0C: return ",";
+    case 0xFF1A: return ":";
+    case 0xFF1B: return ";";
+    case 0xFF01: return "!";
+    case 0xFF1F: return "?";
+    case 0xFF08: case 0x3010: case 0x3014: return "(";
+    case 0xFF09: case 0x3011: case 0x3015: return ")";
+    default: return {};
+  }
+}
+
+bool IsCjk(char32_t c) {
+  QuoteMark q;
+  return IsCjkLetter(c) || !CjkPunctuation(c, &q).empty();
+}
+
 class ChunkSplitter {
  public:
   ChunkSplitter(std::string_view text, std::vector<Token>* out)
       : text_(text), out_(out) {}
+
+  // One Chinese or Japanese character or punctuation mark, text_[b, e).
+  void SplitCjk(size_t b, size_t e, char32_t c) {
+    QuoteMark q;
+    const std::string_view punct = CjkPunctuation(c, &q);
+    Token t;
+    t.begin = static_cast<uint32_t>(b);
+    t.end = static_cast<uint32_t>(e);
+    t.norm = punct.empty() ? std::string(text_.substr(b, e - b)) : std::string(punct);
+    t.quote = q;
+    out_->push_back(std::move(t));
+  }
 
   void Split(size_t b, size_t e) {
     std::vector<Token> tail;
@@ -270,10 +314,16 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       p = q;
       continue;
     }
+    if (IsCjk(c)) {
+      splitter.SplitCjk(p, std::min(q, end), c);
+      p = q;
+      continue;
+    }
     size_t chunk_end = q;
     while (chunk_end < end) {
       size_t r = chunk_end;
-      if (IsSpace(utf8::Next(text, &r))) break;
+      const char32_t next = utf8::Next(text, &r);
+      if (IsSpace(next) || IsCjk(next)) break;
       chunk_end = r;
     }
     splitter.Split(p, std::min(chunk_end, end));

@@ -183,6 +183,16 @@ TEST(HtmlMetadataTest, LanguageFromPageCheckedAgainstText) {
   const Article a = Extract(Page("", "", "de"));
   EXPECT_EQ(a.meta.language, "en");
   EXPECT_FALSE(a.warnings.empty());
+  // English with a paragraph of Russian quoted in it is English (CLD2's
+  // summary answer would be Russian).
+  const Article quoting = Extract(
+      "<html lang=\"en\"><body><article><p>Russia's foreign minister said on "
+      "Thursday that Moscow was open to talks.</p><p>Kremlin spokesman Dmitry "
+      "Peskov said the West must accept new realities before any negotiations "
+      "could begin.</p><p>«Мы не уклоняемся от контактов», — заявил Лавров "
+      "журналистам.</p></article></body></html>");
+  EXPECT_EQ(quoting.meta.language, "en");
+  EXPECT_TRUE(quoting.warnings.empty());
 }
 
 TEST(HtmlMetadataTest, HelpersNormalise) {

@@ -148,5 +148,19 @@ TEST(TextExtractorTest, CaselessScriptsAndLongLinesDoNotBreakIt) {
   EXPECT_FALSE(a.text.empty());
 }
 
+TEST(TextExtractorTest, ChineseAndJapaneseWithoutSpacesAreProse) {
+  // Each paragraph is one space-less "word" to a space count; characters
+  // count (two to a word).
+  const Article zh = ExtractFromText(
+      "王毅会见布林肯\n\n"
+      "中国外交部长王毅星期五在北京表示：“中方愿意同美方加强沟通。”\n\n"
+      "“我们从未拒绝对话，”他说。\n\n"
+      "外交部发言人毛宁说，中方反对任何形式的单边制裁。\n",
+      {});
+  EXPECT_NE(zh.text.find("中方愿意同美方加强沟通"), std::string::npos);
+  EXPECT_NE(zh.text.find("单边制裁"), std::string::npos);
+  EXPECT_EQ(zh.meta.title, "王毅会见布林肯");
+}
+
 }  // namespace
 }  // namespace newsmill

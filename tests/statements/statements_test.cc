@@ -71,6 +71,12 @@ TEST(StatementsTokenize, GuillemetsSpacedAndReversed) {
             (std::vector<std::string>{"``", "non", "''", ",", "a-t-il", "dit", "."}));
   EXPECT_EQ(norms("\u00BBNein\u00AB, sagte er."),
             (std::vector<std::string>{"``", "nein", "''", ",", "sagte", "er", "."}));
+  // Chinese and Japanese: a token per character, punctuation as in ASCII.
+  EXPECT_EQ(norms("“对话，”他说。"),
+            (std::vector<std::string>{"``", "对", "话", ",", "''", "他", "说", "."}));
+  EXPECT_EQ(norms("林外相は「扉」と述べた。"),
+            (std::vector<std::string>{"林", "外", "相", "は", "``", "扉", "''", "と", "述",
+                                      "べ", "た", "."}));
 }
 
 class QuoteStyles : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
@@ -163,6 +169,25 @@ TEST(Statements, DashLineAfterAQuoteNamesItsSpeaker) {
   ASSERT_NE(quote, nullptr);
   EXPECT_EQ(Slice(a, quote->speaker), "Daniel Marsh");
   EXPECT_TRUE(quote->speaker_reason.empty());
+}
+
+TEST(Statements, DatelinesAreNotSources) {
+  const Article a = MakeArticle(
+      "MOSCOW \u2014 Russia's foreign minister said on Thursday that Moscow was open to talks.\n\n"
+      "KYIV, Ukraine \u2014 President Volodymyr Zelenskyy said his country would never give "
+      "up Crimea.\n\n"
+      "WASHINGTON (Reuters) - Secretary of State Antony Blinken said the United States would "
+      "keep supplying weapons.");
+  const auto st = Find(a);
+  const Statement* moscow = With(a, st, "Moscow was open to talks");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(Slice(a, moscow->speaker), "Russia's foreign minister");
+  const Statement* kyiv = With(a, st, "never give up Crimea");
+  ASSERT_NE(kyiv, nullptr);
+  EXPECT_EQ(Slice(a, kyiv->speaker), "President Volodymyr Zelenskyy");
+  const Statement* washington = With(a, st, "keep supplying weapons");
+  ASSERT_NE(washington, nullptr);
+  EXPECT_EQ(Slice(a, washington->speaker), "Secretary of State Antony Blinken");
 }
 
 TEST(Statements, ColonAndHeadlineQuotes) {
@@ -399,6 +424,52 @@ TEST(Statements, QuotationsInOtherLanguages) {
   ASSERT_NE(sanchez, nullptr);
   EXPECT_EQ(sanchez->cue_lemma, "say");
   EXPECT_NE(Slice(es, sanchez->speaker).find("Pedro S\u00E1nchez"), std::string::npos);
+
+  // Russian: a dash between the quotation and its cue, a capitalised
+  // pronoun.
+  const Article ru = MakeArticle(
+      "«Вы непосредственно участвуете в этой войне», — заявил Лавров журналистам.\n"
+      "«Мы никогда не просили о переговорах», — сказал он.\n"
+      "Он подчеркнул: «Мы готовы выслушать предложения».");
+  const auto st_ru = FindIn(ru, "ru");
+  const Statement* lavrov = With(ru, st_ru, "участвуете");
+  ASSERT_NE(lavrov, nullptr);
+  EXPECT_EQ(Slice(ru, lavrov->speaker), "Лавров");
+  EXPECT_EQ(lavrov->cue_lemma, "state");
+  const Statement* he = With(ru, st_ru, "никогда");
+  ASSERT_NE(he, nullptr);
+  EXPECT_EQ(Slice(ru, he->speaker), "он");
+  EXPECT_EQ(he->cue_lemma, "say");
+  const Statement* stress = With(ru, st_ru, "готовы");
+  ASSERT_NE(stress, nullptr);
+  EXPECT_EQ(Slice(ru, stress->speaker), "Он");
+  EXPECT_EQ(stress->type, "ASSERT");
+
+  // Japanese: the speaker before the quotation, the cue after it; a label
+  // in brackets is not a statement.
+  const Article ja = MakeArticle(
+      "林外相は記者団に「対話の扉は開かれている」と述べた。\n"
+      "「プロパティ」を選びます。");
+  const auto st_ja = FindIn(ja, "ja");
+  ASSERT_EQ(st_ja.size(), 1u);
+  EXPECT_EQ(Slice(ja, st_ja[0].content), "対話の扉は開かれている");
+  EXPECT_EQ(Slice(ja, st_ja[0].speaker), "林外相");
+  EXPECT_EQ(Slice(ja, st_ja[0].cue), "述べた");
+  EXPECT_EQ(st_ja[0].cue_lemma, "say");
+
+  // Chinese: a cue before a colon, and a pronoun after the quotation.
+  const Article zh = MakeArticle(
+      "中国外交部长王毅星期五在北京表示：“中方愿意同美方加强沟通。”\n"
+      "“我们从未拒绝对话，”他说。");
+  const auto st_zh = FindIn(zh, "zh");
+  const Statement* wang = With(zh, st_zh, "中方愿意");
+  ASSERT_NE(wang, nullptr);
+  EXPECT_EQ(Slice(zh, wang->speaker), "中国外交部长王毅");
+  EXPECT_EQ(wang->cue_lemma, "state");
+  const Statement* pronoun = With(zh, st_zh, "从未拒绝");
+  ASSERT_NE(pronoun, nullptr);
+  EXPECT_EQ(Slice(zh, pronoun->speaker), "他");
+  EXPECT_EQ(pronoun->cue_lemma, "say");
 }
 
 TEST(StatementModel, SaveLoadRoundTrip) {
