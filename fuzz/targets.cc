@@ -169,9 +169,10 @@ void FuzzStatements(const uint8_t* data, size_t size) {
   for (const Entity& e : entities) {
     for (const ByteSpan& m : e.mentions) Check(Inside(m, article.text.size()));
   }
-  // English (the tagger and the rules) and another language (the rules
-  // with cues_intl.tsv, French inversions and appositions).
-  for (const char* language : {"en", "fr"}) {
+  // English (the tagger and the rules) and other languages (the rules
+  // with cues_intl.tsv: French inversions and appositions, Russian dashes,
+  // Japanese and Chinese cues over characters).
+  for (const char* language : {"en", "fr", "ru", "ja", "zh"}) {
     StatementOptions options;
     options.model = DefaultStatementModel();
     options.language = language;

@@ -53,9 +53,11 @@ std::string DetectLanguage(std::string_view text, std::string_view declared,
   // one has a fifth of the text or so, which suits whole pages with English
   // chrome but not an extracted English article quoting a paragraph of
   // Russian: that read as "ru" and turned the English statement tagger off.
-  CLD2::Language language3[3];
-  int percent3[3];
-  double normalized_score3[3];
+  // (Left as they are when CLD2 stops at bytes it does not take for UTF-8.)
+  CLD2::Language language3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
+                                 CLD2::UNKNOWN_LANGUAGE};
+  int percent3[3] = {0, 0, 0};
+  double normalized_score3[3] = {0, 0, 0};
   int text_bytes = 0;
   bool reliable = false;
   int valid_prefix = 0;
