@@ -173,9 +173,11 @@ int main(int argc, char** argv) {
   std::string polnear = std::string(NEWSMILL_SOURCE_DIR) + "/../shared/data/polnear";
   std::string dump_path;  // --dump FILE: tokens, gold and predicted labels a line
   int errors = -1;  // --errors N: tabulate missed spans, show N of them
+  std::string speakers_path;  // --speakers FILE: the named speakers judged, a line each
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--errors")) errors = std::atoi(argv[i + 1]);
     if (!std::strcmp(argv[i], "--dump")) dump_path = argv[i + 1];
+    if (!std::strcmp(argv[i], "--speakers")) speakers_path = argv[i + 1];
     if (!std::strcmp(argv[i], "--model")) model_path = argv[i + 1];
     else if (!std::strcmp(argv[i], "--polnear")) polnear = argv[i + 1];
   }
@@ -264,6 +266,7 @@ int main(int argc, char** argv) {
   std::array<double, 9> c{};
   long matched = 0, speaker_right = 0, paragraphs = 0;
   long named = 0, entity_right = 0, entity_none = 0;
+  std::FILE* speakers = speakers_path.empty() ? nullptr : std::fopen(speakers_path.c_str(), "w");
   const auto t1 = std::chrono::steady_clock::now();
   double find_s = 0;
   for (const BratArticle& a : *articles) {
@@ -313,12 +316,23 @@ int main(int argc, char** argv) {
           }
           entity_right += on_source;
           entity_none += e == nullptr;
+          if (speakers) {
+            // right|wrong|none <tab> gold source <tab> speaker span <tab> entity
+            const std::string_view said =
+                std::string_view(a.text).substr(s.speaker.begin, s.speaker.end - s.speaker.begin);
+            std::fprintf(speakers, "%s\t%s\t%.*s\t%s\n",
+                         on_source ? "right" : e ? "wrong" : "none",
+                         a.text.substr(g.begin, g.end - g.begin).c_str(),
+                         static_cast<int>(said.size()), said.data(),
+                         e ? e->name.c_str() : "");
+          }
         }
         break;
       }
     }
   }
   (void)t1;
+  if (speakers) std::fclose(speakers);
   std::printf("\nArticle level, token-overlap (%zu dev articles)\n", articles->size());
   std::printf("%-8s %6s %6s %6s\n", "role", "P", "R", "F1");
   for (int r = 0; r < 3; ++r) {

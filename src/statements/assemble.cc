@@ -420,6 +420,23 @@ bool DocumentIssuer(const std::vector<Token>& t, int cue, Attribution* a) {
   return false;
 }
 
+// A transcript's turn: "PENCE: Well, look, ...", "Q: ...", at `first` (a
+// paragraph's or a quotation's first word). The speaker is one to three
+// words in capitals before a colon; the colon is the cue. Returns the
+// colon's index, or -1.
+int TranscriptTurn(std::string_view text, const std::vector<Token>& t, int first) {
+  const int n = static_cast<int>(t.size());
+  int i = first;
+  for (; i < n && i < first + 3 && t[i].norm != ":"; ++i) {
+    if (!IsWord(t[i])) return -1;
+    for (uint32_t b = t[i].begin; b < t[i].end; ++b) {
+      const char c = text[b];
+      if ((c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) return -1;
+    }
+  }
+  return i > first && i + 1 < n && t[i].norm == ":" ? i : -1;
+}
+
 // "MOSCOW — Russia's foreign minister said": a dateline that opens the
 // paragraph (a place in capitals or with "(Reuters)", maybe a date, then a
 // dash) is not part of a source. The tagger learned from PolNeAR, whose
@@ -564,6 +581,16 @@ std::vector<Statement> Assemble(std::string_view text,
           }
         }
       }
+      // A transcript's turn, quoted or not ("“PENCE: Well, ...").
+      const int turn_first = whole ? whole->open + 1 : c.first;
+      const bool turn_at_start = whole ? whole->open == 0 : c.first == 0;
+      const int turn_colon =
+          a.found() || !turn_at_start ? -1 : TranscriptTurn(text, t, turn_first);
+      if (turn_colon >= 0) {
+        a.cue_first = a.cue_last = turn_colon;
+        a.src_first = turn_first;
+        a.src_last = turn_colon - 1;
+      }
       if (!a.found() && whole) {
         a = AfterQuote(lexicon, t, whole->open, whole->close);
         if (!a.found()) a = BeforeQuote(lexicon, t, whole->open);
@@ -591,6 +618,7 @@ std::vector<Statement> Assemble(std::string_view text,
         if (!cue_word) a = Attribution();
       }
       TokenSpan content = c;
+      if (turn_colon >= 0) content.first = std::max(content.first, turn_colon + 1);
       if (a.found()) {
         SplitNestedCue(lexicon, t, &a, &content);
         DocumentIssuer(t, a.cue_first, &a);
@@ -619,7 +647,8 @@ std::vector<Statement> Assemble(std::string_view text,
         if (a.inverted_pronoun && has_prev) s.speaker = prev.speaker;
       }
       if (whole) {
-        int f = whole->open + 1, l = whole->closed ? whole->close - 1 : whole->close;
+        int f = turn_colon >= 0 ? turn_colon + 1 : whole->open + 1;
+        int l = whole->closed ? whole->close - 1 : whole->close;
         while (l > f && (t[l].norm == "," || t[l].quote != QuoteMark::kNone)) --l;
         if (f > l) continue;
         s.content = Bytes(t, f, l);

@@ -190,6 +190,23 @@ TEST(Statements, DatelinesAreNotSources) {
   EXPECT_EQ(Slice(a, washington->speaker), "Secretary of State Antony Blinken");
 }
 
+TEST(Statements, TranscriptTurnsNameTheirSpeakers) {
+  const Article a = MakeArticle(
+      "\u201CPENCE: Well, look, this is serious business for the American people and for us.\n\n"
+      "WALLACE: Do you really see those two things as equivalent, governor?\n\n"
+      "The NATO summit ended on Friday with a joint statement on Ukraine.");
+  const auto st = Find(a);
+  const Statement* pence = With(a, st, "Well, look");
+  ASSERT_NE(pence, nullptr);
+  EXPECT_EQ(Slice(a, pence->speaker), "PENCE");
+  EXPECT_EQ(Slice(a, pence->cue), ":");
+  EXPECT_EQ(Slice(a, pence->content).rfind("Well, look", 0), 0u);
+  const Statement* wallace = With(a, st, "really see those two");
+  ASSERT_NE(wallace, nullptr);
+  EXPECT_EQ(Slice(a, wallace->speaker), "WALLACE");
+  EXPECT_EQ(Slice(a, wallace->content).rfind("Do you", 0), 0u);
+}
+
 TEST(Statements, ColonAndHeadlineQuotes) {
   const Article a = MakeArticle(
       "Lavrov: \u2018The West is fighting a war against our country\u2019\n\n"
