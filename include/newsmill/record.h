@@ -50,6 +50,8 @@ struct Record {
   Article article;
   std::vector<Entity> entities;
   std::vector<Statement> statements;
+  // Statements in the headline, spans into article.meta.title.
+  std::vector<Statement> title_statements;
   Fingerprints fingerprints;  // empty minhash: not computed, not written
   std::vector<std::string> warnings;  // reader, decoder and extractor warnings
   std::string error;  // non-empty: the document failed; only id, url, error

@@ -94,6 +94,16 @@ std::vector<Statement> FindStatements(const Article& article,
                                       const std::vector<Entity>& entities,
                                       const StatementOptions& options);
 
+// Statements in the headline (`title`, not part of article.text):
+// "Russia: West Directly Involved in Ukraine War", "Lavrov: ‘We don’t shun
+// contacts’", "Biden says he would talk to Putin". Spans are byte ranges
+// into `title`. Only statements whose speaker names an entity of the
+// article (`entities`, by name: "Lavrov" is Sergey Lavrov) are kept, so a
+// colon after a topic ("Delhi air pollution: The law ...") gives none.
+std::vector<Statement> FindHeadlineStatements(std::string_view title,
+                                              const std::vector<Entity>& entities,
+                                              const StatementOptions& options);
+
 // Lemma and speech-act type of a cue phrase ("also said" -> say, STATE;
 // "urged" -> urge, DEMAND). Empty strings when no word of it is a known cue.
 struct CueInfo {

@@ -145,6 +145,8 @@ Record ProcessUnguarded(Document&& doc, const PipelineOptions& options,
           "$NEWSMILL_MODEL_DIR): statements from rules only");
     }
     record.statements = FindStatements(record.article, record.entities, statement_options);
+    record.title_statements =
+        FindHeadlineStatements(record.article.meta.title, record.entities, statement_options);
     if (OverBudget(deadline, options, "statements", &record)) return record;
   }
   if (options.fingerprints.enabled) {

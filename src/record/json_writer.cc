@@ -128,11 +128,14 @@ std::string_view Slice(std::string_view text, ByteSpan span) {
   return text.substr(span.begin, span.end - span.begin);
 }
 
-void AppendStatements(const Record& r, CodePointMap& map, std::string* out) {
-  const std::string_view text = r.article.text;
-  out->append(",\"statements\":[");
-  for (size_t i = 0; i < r.statements.size(); ++i) {
-    const Statement& s = r.statements[i];
+// `key`: a list of statements whose spans point into `text`.
+void AppendStatements(std::string_view key, const std::vector<Statement>& statements,
+                      std::string_view text, CodePointMap& map, std::string* out) {
+  out->append(",\"");
+  out->append(key);
+  out->append("\":[");
+  for (size_t i = 0; i < statements.size(); ++i) {
+    const Statement& s = statements[i];
     if (i) out->push_back(',');
     out->append("{\"kind\":\"");
     out->append(StatementKindName(s.kind));
@@ -240,7 +243,10 @@ std::string RecordToJson(const Record& record) {
     AppendArticle(record, &out);
     CodePointMap map(record.article.text);
     AppendEntities(record, map, &out);
-    AppendStatements(record, map, &out);
+    AppendStatements("statements", record.statements, record.article.text, map, &out);
+    CodePointMap title_map(record.article.meta.title);
+    AppendStatements("title_statements", record.title_statements, record.article.meta.title,
+                     title_map, &out);
     AppendFingerprints(record.fingerprints, &out);
   }
   out.append(",\"warnings\":");

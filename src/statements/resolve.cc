@@ -286,4 +286,66 @@ std::vector<Statement> FindStatements(const Article& article,
   return out;
 }
 
+namespace {
+
+// The article's entity a headline's speaker names: one whose name is the
+// speaker's words or ends with its last word ("Lavrov" is Sergey Lavrov,
+// "Russia" is Russia), a person first. The headline is not in the text, so
+// no mention can say.
+const Entity* EntityNamed(std::string_view speaker, const std::vector<Entity>& entities) {
+  const std::vector<std::string> words = LowerWords(speaker);
+  if (words.empty()) return nullptr;
+  const std::string& last = words.back();
+  const Entity* found = nullptr;
+  for (const Entity& e : entities) {
+    const std::vector<std::string> name = LowerWords(e.name);
+    if (name.empty()) continue;
+    const bool whole = name == words;
+    const bool surname = name.back() == last && e.type == EntityType::kPerson;
+    if (!whole && !surname) continue;
+    if (!found || (e.type == EntityType::kPerson && found->type != EntityType::kPerson)) found = &e;
+  }
+  return found;
+}
+
+// Headlines drop words and use verbs loosely: a colon attributes only
+// quoted words ("Lavrov: ‘…’", not "Michael Webb: Dramatic video shows
+// ..."), and a verb only when the cue lexicon knows a word of it and it is
+// no verb that headlines use for deeds ("NASA adds five companies",
+// "Mourinho agrees deal").
+bool HeadlineCue(std::string_view title, const Statement& s, std::string_view language) {
+  const std::string_view cue = title.substr(s.cue.begin, s.cue.end - s.cue.begin);
+  if (cue == ":" || cue == "--" || cue.empty()) return s.kind != StatementKind::kIndirect;
+  bool known = false;
+  for (const std::string& w : LowerWords(cue)) {
+    known |= statements::CueLexicon::Get().Find(w, language) != nullptr;
+  }
+  return known && s.cue_lemma != "add" && s.cue_lemma != "agree";
+}
+
+}  // namespace
+
+std::vector<Statement> FindHeadlineStatements(std::string_view title,
+                                              const std::vector<Entity>& entities,
+                                              const StatementOptions& options) {
+  Article headline;
+  headline.text = std::string(title);
+  headline.blocks.push_back({BlockKind::kParagraph, {0, headline.text.size()}});
+  std::vector<Statement> out;
+  for (Statement& s : FindStatements(headline, {}, options)) {
+    // A headline's quote with no one named ("‘He died in my hands’: 3
+    // killed") or a colon after a topic ("Delhi air pollution: The law
+    // that ...") is not someone's statement.
+    if (s.speaker.end <= s.speaker.begin || !s.speaker_reason.empty()) continue;
+    if (!HeadlineCue(title, s, options.language)) continue;
+    const std::string_view speaker = title.substr(s.speaker.begin, s.speaker.end - s.speaker.begin);
+    const Entity* e = EntityNamed(speaker, entities);
+    if (!e) continue;
+    s.speaker_entity = e->id;
+    s.speaker_name = e->name;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 }  // namespace newsmill

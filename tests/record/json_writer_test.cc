@@ -20,7 +20,7 @@ TEST(JsonWriterTest, FullRecordHasEverySchemaField) {
   auto e = Parse(parser, RecordToJson(r));
   for (const char* key : {"id", "url", "title", "authors", "published", "site", "section",
                           "language", "text", "boilerplate", "related", "entities",
-                          "statements", "warnings"}) {
+                          "statements", "title_statements", "warnings"}) {
     EXPECT_EQ(e[key].error(), simdjson::SUCCESS) << key;
   }
   EXPECT_EQ(e["error"].error(), simdjson::NO_SUCH_FIELD);
@@ -76,6 +76,30 @@ TEST(JsonWriterTest, SpansAreCodePointOffsets) {
   EXPECT_TRUE(e["statements"].at(0)["speaker"].is_null());
   EXPECT_EQ(std::string_view(e["entities"].at(0)["type"]), "GPE");
   EXPECT_EQ(int64_t(e["entities"].at(0)["mentions"].at(0).at(1)), 6);
+}
+
+TEST(JsonWriterTest, TitleStatementSpansPointIntoTheTitle) {
+  Record r;
+  r.article.text = "Body text.";
+  r.article.meta.title = "Lavrov: \u2018We don\u2019t shun contacts\u2019";
+  Statement st;
+  st.kind = StatementKind::kDirect;
+  const size_t we = r.article.meta.title.find("We");
+  st.content = {we, r.article.meta.title.find("\u2019", r.article.meta.title.find("shun"))};
+  st.cue = {6, 7};
+  st.speaker = {0, 6};
+  st.speaker_entity = "E1";
+  st.speaker_name = "Sergey Lavrov";
+  r.title_statements.push_back(st);
+  simdjson::dom::parser parser;
+  auto e = Parse(parser, RecordToJson(r));
+  auto s = e["title_statements"].at(0);
+  EXPECT_EQ(std::string_view(s["content"]), "We don\u2019t shun contacts");
+  EXPECT_EQ(int64_t(s["span"].at(0)), 9);  // after "Lavrov: ‘", in code points
+  EXPECT_EQ(int64_t(s["span"].at(1)), 31);
+  EXPECT_EQ(std::string_view(s["speaker"]["text"]), "Lavrov");
+  EXPECT_EQ(std::string_view(s["cue"]["text"]), ":");
+  EXPECT_EQ(e["statements"].get_array().size(), 0u);
 }
 
 }  // namespace

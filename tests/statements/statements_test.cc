@@ -207,6 +207,34 @@ TEST(Statements, TranscriptTurnsNameTheirSpeakers) {
   EXPECT_EQ(Slice(a, wallace->content).rfind("Do you", 0), 0u);
 }
 
+TEST(Statements, HeadlineStatementsNameAnEntityOfTheArticle) {
+  StatementOptions options;
+  options.model = DefaultStatementModel();
+  Entity lavrov;
+  lavrov.id = "E1";
+  lavrov.name = "Sergey Lavrov";
+  lavrov.type = EntityType::kPerson;
+  Entity webb = lavrov;
+  webb.id = "E2";
+  webb.name = "Michael Webb";
+  const std::vector<Entity> entities = {lavrov, webb};
+  const std::string quote = "Lavrov: \u2018We don\u2019t shun contacts\u2019";
+  const auto st = FindHeadlineStatements(quote, entities, options);
+  ASSERT_EQ(st.size(), 1u);
+  EXPECT_EQ(quote.substr(st[0].content.begin, st[0].content.end - st[0].content.begin),
+            "We don\u2019t shun contacts");
+  EXPECT_EQ(st[0].speaker_entity, "E1");
+  EXPECT_EQ(st[0].speaker_name, "Sergey Lavrov");
+  // A topic before a colon is no speaker; nor is a speaker the article
+  // does not name.
+  EXPECT_TRUE(FindHeadlineStatements("Michael Webb: Dramatic video shows rescue of a girl",
+                                     entities, options)
+                  .empty());
+  EXPECT_TRUE(FindHeadlineStatements("Peskov: \u2018No talks before spring\u2019", entities,
+                                     options)
+                  .empty());
+}
+
 TEST(Statements, ColonAndHeadlineQuotes) {
   const Article a = MakeArticle(
       "Lavrov: \u2018The West is fighting a war against our country\u2019\n\n"
