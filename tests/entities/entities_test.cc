@@ -207,6 +207,18 @@ TEST(Entities, CapitalsOfOtherLanguagesAreNotNames) {
   EXPECT_EQ(de.entities.size(), 2u) << de.entities[0].name;
 }
 
+TEST(Entities, CyrillicNamesOpenWithAKnownGivenName) {
+  const auto ru = Find(
+      "Министр иностранных дел России Сергей Лавров в четверг обвинил Запад. "
+      "«Вы участвуете в этой войне», — заявил Лавров журналистам.",
+      "ru");
+  const Entity* lavrov = ru.Named("Сергей Лавров");
+  ASSERT_NE(lavrov, nullptr);
+  EXPECT_EQ(lavrov->type, EntityType::kPerson);
+  EXPECT_EQ(lavrov->gender, "male");
+  EXPECT_EQ(ru.Mentions(*lavrov), (Strings{"Сергей Лавров", "Лавров"}));
+}
+
 TEST(Entities, DescriptionsOfOrganisationsNamedBefore) {
   const auto f = Find(
       "Volkswagen showed a concept car. The German automaker says it can go 300 miles. "
