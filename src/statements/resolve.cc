@@ -180,9 +180,13 @@ CueInfo LookUpCue(std::string_view cue_text, std::string_view language) {
     }
   }
   if (!words.empty()) {
-    info.lemma = words.size() == 1 && !std::isalpha(static_cast<unsigned char>(words[0][0]))
-                     ? words[0]
-                     : GuessLemma(words.back());
+    // A cue of punctuation ("Lavrov: ‘…’", "“…” –Commissioner X") has no
+    // verb, so no lemma.
+    const bool punctuation = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+      return !w.empty() && !std::isalnum(static_cast<unsigned char>(w[0])) &&
+             static_cast<unsigned char>(w[0]) < 0x80;
+    });
+    if (!punctuation) info.lemma = GuessLemma(words.back());
     info.type = "STATE";
   }
   return info;

@@ -243,6 +243,7 @@ TEST(Statements, ColonAndHeadlineQuotes) {
   const Statement* head = With(a, st, "The West is fighting");
   ASSERT_NE(head, nullptr);
   EXPECT_EQ(Slice(a, head->speaker), "Lavrov");
+  EXPECT_EQ(head->cue_lemma, "");  // a colon: no verb, no lemma
   const Statement* colon = With(a, st, "No talks will take place");
   ASSERT_NE(colon, nullptr);
   EXPECT_EQ(colon->cue_lemma, "say");
