@@ -35,7 +35,8 @@ def main():
     # brackets with と, Chinese colons and pronouns after the quote.
     seeds["statements"] += ["«Мы готовы», — заявил Лавров.\nОн подчеркнул: «Нет».\n".encode(),
                             "林外相は記者団に「対話の扉は開かれている」と述べた。\n".encode(),
-                            "王毅星期五在北京表示：“中方愿意。”\n“我们从未拒绝对话，”他说。\n".encode()]
+                            "王毅星期五在北京表示：“中方愿意。”\n“我们从未拒绝对话，”他说。\n".encode(),
+                            "문재인 대통령은 “대화의 문은 열려 있다”라고 말했다.\n".encode()]
     seeds["html"] += [page, b"<div>" * 200 + b"x", b"<table><tr><td><b><p>x</b></table>",
                       b"<svg><foreignObject><p>a</svg><math><mi>b"]
     seeds["decode"] += [b"\x00" + page, b"\x08\xff\xfe" + "<p>x</p>".encode("utf-16-le"),

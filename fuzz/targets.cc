@@ -171,8 +171,8 @@ void FuzzStatements(const uint8_t* data, size_t size) {
   }
   // English (the tagger and the rules) and other languages (the rules
   // with cues_intl.tsv: French inversions and appositions, Russian dashes,
-  // Japanese and Chinese cues over characters).
-  for (const char* language : {"en", "fr", "ru", "ja", "zh"}) {
+  // Japanese and Chinese cues over characters, Korean particles).
+  for (const char* language : {"en", "fr", "ru", "ja", "zh", "ko"}) {
     StatementOptions options;
     options.model = DefaultStatementModel();
     options.language = language;

@@ -82,8 +82,8 @@ struct StatementOptions {
   // The text's language (ISO 639-1; "" when unknown, read as English). The
   // tagger is trained on English news: in another language only the rules
   // for quotations run, with that language's cues (data/statements/
-  // cues_intl.tsv: de, fr, es, it, pt, nl, ru, uk), and cue lemmas and types are
-  // the English ones ("sagte" -> say, STATE).
+  // cues_intl.tsv: de, fr, es, it, pt, nl, ru, uk, ja, zh, ko), and cue
+  // lemmas and types are the English ones ("sagte" -> say, STATE).
   std::string language;
 };
 

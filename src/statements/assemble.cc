@@ -65,6 +65,7 @@ class Cues {
   bool English() const { return language_.empty(); }
   bool Japanese() const { return language_ == "ja"; }
   bool Chinese() const { return language_ == "zh"; }
+  bool Korean() const { return language_ == "ko"; }
 
   // The last token of a cue that starts at token k, or -1. Chinese and
   // Japanese cues span several one-character tokens ("表示", "述べた"):
@@ -196,6 +197,42 @@ void JapaneseSubject(const std::vector<Token>& t, int open, Attribution* a) {
   }
 }
 
+// Korean names the speaker before the quotation too, as the word that
+// carries the topic or subject particle: "문재인 대통령은 “…”라고 말했다"
+// (문재인 대통령은; the particle is part of the word).
+void KoreanSubject(const std::vector<Token>& t, int open, Attribution* a) {
+  int b = open;
+  while (b > 0 && open - b < 12 && t[b - 1].norm != "." && t[b - 1].quote == QuoteMark::kNone) --b;
+  for (int i = b; i < open; ++i) {
+    const std::string& w = t[i].norm;
+    for (std::string_view particle : {"\uC740", "\uB294", "\uC774", "\uAC00"}) {  // 은 는 이 가
+      if (w.size() > particle.size() && w.ends_with(particle)) {
+        a->src_first = b;
+        a->src_last = i;
+        return;
+      }
+    }
+  }
+}
+
+// "문재인 대통령은" -> "문재인 대통령": the speaker without its particle.
+void DropKoreanParticle(std::string_view text, ByteSpan* speaker) {
+  const std::string_view w = text.substr(speaker->begin, speaker->end - speaker->begin);
+  for (std::string_view particle : {"\uC740", "\uB294", "\uC774", "\uAC00"}) {
+    if (w.size() > particle.size() && w.ends_with(particle)) {
+      speaker->end -= particle.size();
+      return;
+    }
+  }
+}
+
+// Korean quotative particles between a quotation and its cue ("라고
+// 말했다", "고 밝혔다").
+bool IsKoreanQuotative(const std::string& w) {
+  return w == "\uB77C\uACE0" || w == "\uC774\uB77C\uACE0" || w == "\uACE0" ||
+         w == "\uBA70" || w == "\uBA74\uC11C";  // 라고 이라고 고 며 면서
+}
+
 // Chinese: the clause before a cue, without the time and place that
 // often stand between the speaker and the verb: "中国外交部长王毅星期五在
 // 北京表示" (中国外交部长王毅).
@@ -243,8 +280,9 @@ Attribution AfterQuote(const Cues& cues, const std::vector<Token>& t, int open, 
     ++j;
     comma = true;
   }
-  // Japanese quotes with the particle と: 「…」と述べた.
-  if (cues.Japanese() && j < n && t[j].norm == "\u3068") {
+  // Japanese quotes with the particle と: 「…」と述べた; Korean with 라고.
+  if ((cues.Japanese() && j < n && t[j].norm == "\u3068") ||
+      (cues.Korean() && j < n && IsKoreanQuotative(t[j].norm))) {
     ++j;
     comma = true;
   }
@@ -263,6 +301,8 @@ Attribution AfterQuote(const Cues& cues, const std::vector<Token>& t, int open, 
       if (a.inverted_pronoun) return a;
       if (cues.Japanese()) {
         JapaneseSubject(t, open, &a);
+      } else if (cues.Korean()) {
+        KoreanSubject(t, open, &a);
       } else if (first > j) {
         a.src_first = j;
         a.src_last = first - 1;
@@ -644,6 +684,7 @@ std::vector<Statement> Assemble(std::string_view text,
         s.cue = Bytes(t, a.cue_first, a.cue_last);
         SkipDateline(text, t, &a);
         if (a.src_first >= 0) s.speaker = Bytes(t, a.src_first, a.src_last);
+        if (lexicon.Korean()) DropKoreanParticle(text, &s.speaker);
         if (a.inverted_pronoun && has_prev) s.speaker = prev.speaker;
       }
       if (whole) {

@@ -92,6 +92,8 @@ std::string_view CjkPunctuation(char32_t c, QuoteMark* quote) {
   }
 }
 
+bool IsHangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
 bool IsCjk(char32_t c) {
   QuoteMark q;
   return IsCjkLetter(c) || !CjkPunctuation(c, &q).empty();
@@ -320,10 +322,15 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       continue;
     }
     size_t chunk_end = q;
+    char32_t last = c;
     while (chunk_end < end) {
       size_t r = chunk_end;
       const char32_t next = utf8::Next(text, &r);
       if (IsSpace(next) || IsCjk(next)) break;
+      // Korean attaches its quotative particle to the closing mark
+      // ("…했다.”라고 말했다"): the mark ends the chunk.
+      if (IsHangul(next) && (IsCloseDouble(last) || IsCloseSingle(last) || last == '"')) break;
+      last = next;
       chunk_end = r;
     }
     splitter.Split(p, std::min(chunk_end, end));

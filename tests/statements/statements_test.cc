@@ -77,6 +77,9 @@ TEST(StatementsTokenize, GuillemetsSpacedAndReversed) {
   EXPECT_EQ(norms("林外相は「扉」と述べた。"),
             (std::vector<std::string>{"林", "外", "相", "は", "``", "扉", "''", "と", "述",
                                       "べ", "た", "."}));
+  // Korean: the particle after a closing mark is a word of its own.
+  EXPECT_EQ(norms("“열려 있다”라고 말했다."),
+            (std::vector<std::string>{"``", "열려", "있다", "''", "라고", "말했다", "."}));
 }
 
 class QuoteStyles : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
@@ -516,6 +519,22 @@ TEST(Statements, QuotationsInOtherLanguages) {
   ASSERT_NE(pronoun, nullptr);
   EXPECT_EQ(Slice(zh, pronoun->speaker), "他");
   EXPECT_EQ(pronoun->cue_lemma, "say");
+
+  // Korean: the quotative particle on the closing mark, the speaker before
+  // the quotation without its topic particle.
+  const Article ko = MakeArticle(
+      "문재인 대통령은 이날 “대화의 문은 항상 열려 있다”라고 말했다.\n"
+      "그는 “평화를 위해 노력하겠다”고 강조했다.");
+  const auto st_ko = FindIn(ko, "ko");
+  const Statement* moon = With(ko, st_ko, "대화의 문은");
+  ASSERT_NE(moon, nullptr);
+  EXPECT_EQ(Slice(ko, moon->content), "대화의 문은 항상 열려 있다");
+  EXPECT_EQ(Slice(ko, moon->speaker), "문재인 대통령");
+  EXPECT_EQ(moon->cue_lemma, "say");
+  const Statement* stress_ko = With(ko, st_ko, "평화를");
+  ASSERT_NE(stress_ko, nullptr);
+  EXPECT_EQ(Slice(ko, stress_ko->speaker), "그");
+  EXPECT_EQ(stress_ko->type, "ASSERT");
 }
 
 TEST(StatementModel, SaveLoadRoundTrip) {
