@@ -197,33 +197,32 @@ void JapaneseSubject(const std::vector<Token>& t, int open, Attribution* a) {
   }
 }
 
+// The bytes of the topic or subject particle that ends a Korean word
+// (은, 는, 이, 가), 0 when it ends in none.
+size_t KoreanParticle(std::string_view w) {
+  for (std::string_view particle : {"\uC740", "\uB294", "\uC774", "\uAC00"}) {
+    if (w.size() > particle.size() && w.ends_with(particle)) return particle.size();
+  }
+  return 0;
+}
+
 // Korean names the speaker before the quotation too, as the word that
 // carries the topic or subject particle: "문재인 대통령은 “…”라고 말했다"
-// (문재인 대통령은; the particle is part of the word).
+// (문재인 대통령은; DropKoreanParticle takes the particle off).
 void KoreanSubject(const std::vector<Token>& t, int open, Attribution* a) {
   int b = open;
   while (b > 0 && open - b < 12 && t[b - 1].norm != "." && t[b - 1].quote == QuoteMark::kNone) --b;
   for (int i = b; i < open; ++i) {
-    const std::string& w = t[i].norm;
-    for (std::string_view particle : {"\uC740", "\uB294", "\uC774", "\uAC00"}) {  // 은 는 이 가
-      if (w.size() > particle.size() && w.ends_with(particle)) {
-        a->src_first = b;
-        a->src_last = i;
-        return;
-      }
+    if (KoreanParticle(t[i].norm) > 0) {
+      a->src_first = b;
+      a->src_last = i;
+      return;
     }
   }
 }
 
-// "문재인 대통령은" -> "문재인 대통령": the speaker without its particle.
 void DropKoreanParticle(std::string_view text, ByteSpan* speaker) {
-  const std::string_view w = text.substr(speaker->begin, speaker->end - speaker->begin);
-  for (std::string_view particle : {"\uC740", "\uB294", "\uC774", "\uAC00"}) {
-    if (w.size() > particle.size() && w.ends_with(particle)) {
-      speaker->end -= particle.size();
-      return;
-    }
-  }
+  speaker->end -= KoreanParticle(text.substr(speaker->begin, speaker->end - speaker->begin));
 }
 
 // Korean quotative particles between a quotation and its cue ("라고
@@ -466,6 +465,14 @@ bool DocumentIssuer(const std::vector<Token>& t, int cue, Attribution* a) {
 // colon's index, or -1.
 int TranscriptTurn(std::string_view text, const std::vector<Token>& t, int first) {
   const int n = static_cast<int>(t.size());
+  // Labels that open a paragraph the same way and name no one.
+  static constexpr std::string_view kLabels[] = {
+      "update", "updated", "breaking", "watch", "read", "note", "photos", "video",
+      "exclusive", "opinion", "analysis", "correction", "clarification", "editor"};
+  if (first < n && std::find(std::begin(kLabels), std::end(kLabels), t[first].norm) !=
+                       std::end(kLabels)) {
+    return -1;
+  }
   int i = first;
   for (; i < n && i < first + 3 && t[i].norm != ":"; ++i) {
     if (!IsWord(t[i])) return -1;

@@ -208,6 +208,11 @@ TEST(Statements, TranscriptTurnsNameTheirSpeakers) {
   ASSERT_NE(wallace, nullptr);
   EXPECT_EQ(Slice(a, wallace->speaker), "WALLACE");
   EXPECT_EQ(Slice(a, wallace->content).rfind("Do you", 0), 0u);
+  // A label is no speaker.
+  const Article label = MakeArticle(
+      "\u201CUPDATE: The strike has ended and the workers will return on Monday morning.\u201D");
+  const auto st_label = Find(label);
+  for (const Statement& s : st_label) EXPECT_EQ(Slice(label, s.speaker), "");
 }
 
 TEST(Statements, HeadlineStatementsNameAnEntityOfTheArticle) {
