@@ -22,10 +22,12 @@ bool IsSpace(char32_t cp) {
          cp == 0x3000 || cp == 0xFEFF || cp == 0x200B;
 }
 
+// Closing marks after a sentence's end, German „…“ and ‚…‘ (which close
+// with “ and ‘) included.
 bool IsClosing(char32_t cp) {
   return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
          cp == 0x2019 || cp == 0xBB || cp == 0x203A || cp == 0x300D ||
-         cp == 0x300F || cp == '*';
+         cp == 0x300F || cp == '*' || cp == 0x201C || cp == 0x2018 || cp == 0xAB;
 }
 
 bool IsTerminal(char32_t cp) {

@@ -148,6 +148,19 @@ TEST(TextExtractorTest, CaselessScriptsAndLongLinesDoNotBreakIt) {
   EXPECT_FALSE(a.text.empty());
 }
 
+TEST(TextExtractorTest, GermanClosingQuotesEndSentences) {
+  // „…“ closes with “: a paragraph ending in ".“" ends a sentence, so the
+  // short last paragraphs of a short article stay in it.
+  const Article de = ExtractFromText(
+      "Scholz lehnt Forderungen ab\n\n"
+      "„Wir lehnen diese Forderungen entschieden ab“, sagte Bundeskanzler Olaf Scholz am "
+      "Freitag in Berlin. Die Regierung werde weiter verhandeln.\n\n"
+      "„Das ist ein klares Signal“, sagte er.\n\n"
+      "Außenministerin Annalena Baerbock erklärte: „Die Gespräche gehen weiter.“\n",
+      {});
+  EXPECT_NE(de.text.find("Die Gespräche gehen weiter"), std::string::npos) << de.text;
+}
+
 TEST(TextExtractorTest, ChineseAndJapaneseWithoutSpacesAreProse) {
   // Each paragraph is one space-less "word" to a space count; characters
   // count (two to a word).
