@@ -219,6 +219,20 @@ TEST(Entities, CyrillicNamesOpenWithAKnownGivenName) {
   EXPECT_EQ(ru.Mentions(*lavrov), (Strings{"Сергей Лавров", "Лавров"}));
 }
 
+TEST(Entities, PluralHeadsNameOrganisationsAndEvents) {
+  const auto f = Find(
+      "The Doobie Brothers will tour with Marvel Studios money after the Davis Cup Finals, "
+      "Roger Waters said.");
+  ASSERT_NE(f.Named("Doobie Brothers"), nullptr);
+  EXPECT_EQ(f.Named("Doobie Brothers")->type, EntityType::kOrg);
+  ASSERT_NE(f.Named("Marvel Studios"), nullptr);
+  EXPECT_EQ(f.Named("Marvel Studios")->type, EntityType::kOrg);
+  ASSERT_NE(f.Named("Davis Cup Finals"), nullptr);
+  EXPECT_EQ(f.Named("Davis Cup Finals")->type, EntityType::kEvent);
+  ASSERT_NE(f.Named("Roger Waters"), nullptr);
+  EXPECT_EQ(f.Named("Roger Waters")->type, EntityType::kPerson);
+}
+
 TEST(Entities, DescriptionsOfOrganisationsNamedBefore) {
   const auto f = Find(
       "Volkswagen showed a concept car. The German automaker says it can go 300 miles. "
