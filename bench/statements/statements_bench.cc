@@ -317,14 +317,16 @@ int main(int argc, char** argv) {
           entity_right += on_source;
           entity_none += e == nullptr;
           if (speakers) {
-            // right|wrong|none <tab> gold source <tab> speaker span <tab> entity
-            const std::string_view said =
-                std::string_view(a.text).substr(s.speaker.begin, s.speaker.end - s.speaker.begin);
-            std::fprintf(speakers, "%s\t%s\t%.*s\t%s\n",
+            // right|wrong|none <tab> gold source <tab> speaker span <tab>
+            // entity <tab> content
+            const std::string_view text = a.text;
+            const std::string_view said = text.substr(s.speaker.begin, s.speaker.end - s.speaker.begin);
+            const std::string_view said_words = text.substr(s.content.begin, s.content.end - s.content.begin);
+            std::fprintf(speakers, "%s\t%s\t%.*s\t%s\t%.*s\n",
                          on_source ? "right" : e ? "wrong" : "none",
                          a.text.substr(g.begin, g.end - g.begin).c_str(),
-                         static_cast<int>(said.size()), said.data(),
-                         e ? e->name.c_str() : "");
+                         static_cast<int>(said.size()), said.data(), e ? e->name.c_str() : "",
+                         static_cast<int>(said_words.size()), said_words.data());
           }
         }
         break;

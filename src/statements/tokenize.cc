@@ -31,14 +31,17 @@ bool IsCloseSingle(char32_t c) { return c == 0x2019 || c == 0x203A; }
 bool IsEdgePunct(char32_t c) {
   switch (c) {
     case ',': case ';': case '!': case '?': case '(': case ')': case '[':
-    case ']': case '{': case '}': case 0x2014: case 0x2013: case 0x2026:
+    case ']': case '{': case '}': case 0x2014: case 0x2013: case 0x2015: case 0x2026:
       return true;
     default:
       return false;
   }
 }
 
-bool IsDash(char32_t c) { return c == 0x2014 || c == 0x2013; }
+// Em and en dashes, and the horizontal bar some sites set for both ("the
+// bank ― 5,300 employees", "”― Pamela Padilla"); CoreNLP's tokens, which
+// CofeNet's sentences use, write them all as --.
+bool IsDash(char32_t c) { return c == 0x2014 || c == 0x2013 || c == 0x2015; }
 
 // Words whose final period belongs to them.
 bool IsAbbreviation(std::string_view lower) {
@@ -286,7 +289,7 @@ Token MakeToken(std::string_view word) {
     t.norm = std::string("'");
     t.quote = QuoteMark::kClose;
     t.single_quote = true;
-  } else if (word == "\u2014" || word == "\u2013" || word == "--") {
+  } else if (word == "\u2014" || word == "\u2013" || word == "\u2015" || word == "--") {
     t.norm = std::string("--");
   } else if (word == "\u2026") {
     t.norm = std::string("...");

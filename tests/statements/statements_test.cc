@@ -77,6 +77,8 @@ TEST(StatementsTokenize, GuillemetsSpacedAndReversed) {
   EXPECT_EQ(norms("林外相は「扉」と述べた。"),
             (std::vector<std::string>{"林", "外", "相", "は", "``", "扉", "''", "と", "述",
                                       "べ", "た", "."}));
+  // Every dash is --, the horizontal bar too (CoreNLP's tokens).
+  EXPECT_EQ(norms("bank \u2015 5,300"), (std::vector<std::string>{"bank", "--", "5,300"}));
   // Korean: the particle after a closing mark is a word of its own.
   EXPECT_EQ(norms("“열려 있다”라고 말했다."),
             (std::vector<std::string>{"``", "열려", "있다", "''", "라고", "말했다", "."}));
@@ -271,6 +273,14 @@ TEST(Statements, TrailingDashAttribution) {
   const Statement* s = With(a, st, "fishing quotas");
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(Slice(a, s->speaker), "Commissioner Hansen");
+  // The horizontal bar, set close to the mark: "”― Pamela Padilla".
+  const Article bar = MakeArticle(
+      "\u201CHe makes simple blanket statements about people he knows nothing about.\u201D"
+      "\u2015 Pamela Padilla");
+  const auto st_bar = Find(bar);
+  const Statement* padilla = With(bar, st_bar, "blanket statements");
+  ASSERT_NE(padilla, nullptr);
+  EXPECT_EQ(Slice(bar, padilla->speaker), "Pamela Padilla");
 }
 
 TEST(Statements, ScareQuotesAreNotStatements) {
