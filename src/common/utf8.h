@@ -28,6 +28,15 @@ bool IsValid(std::string_view s);
 // Number of code points in valid UTF-8 `s`.
 size_t CountCodePoints(std::string_view s);
 
+// A Chinese character or Japanese kana: scripts written without spaces
+// between words (the statements tokenizer makes each one a token; text
+// extraction counts two as a word).
+inline bool IsHanOrKana(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x3040 && c <= 0x30FF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFF66 && c <= 0xFF9F);
+}
+
 }  // namespace newsmill::utf8
 
 #endif  // NEWSMILL_COMMON_UTF8_H_

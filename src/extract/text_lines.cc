@@ -159,8 +159,7 @@ size_t CountWords(std::string_view s) {
     char32_t c = byte;
     if (byte < 0x80) ++pos;
     else c = utf8::Next(s, &pos);
-    const bool cjk_letter = (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-                            (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+    const bool cjk_letter = utf8::IsHanOrKana(c);
     const bool cjk_punct = (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF20);
     if (cjk_letter) ++cjk;
     const bool space = c == ' ' || cjk_letter || cjk_punct;

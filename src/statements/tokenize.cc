@@ -68,14 +68,6 @@ bool FirstIsUpper(std::string_view s) {
   return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c));
 }
 
-// Chinese and Japanese characters: written without spaces, so each is a
-// token of its own (the rules match cue words over several of them).
-bool IsCjkLetter(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x3040 && c <= 0x30FF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0xFF66 && c <= 0xFF9F);
-}
-
 // CJK punctuation and its token: 「 」 『 』 are quotation marks, the others
 // are read as their ASCII counterparts. Empty when `c` is none of them.
 std::string_view CjkPunctuation(char32_t c, QuoteMark* quote) {
@@ -99,7 +91,7 @@ bool IsHangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
 bool IsCjk(char32_t c) {
   QuoteMark q;
-  return IsCjkLetter(c) || !CjkPunctuation(c, &q).empty();
+  return utf8::IsHanOrKana(c) || !CjkPunctuation(c, &q).empty();
 }
 
 class ChunkSplitter {
