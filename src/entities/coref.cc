@@ -275,18 +275,33 @@ int ResolvePronoun(const Doc& doc, const std::vector<Antecedent>& before, size_t
   return -1;
 }
 
-// "X, who ...": the person whose mention ends just before the comma.
-void ResolveRelative(Doc* doc, size_t i) {
-  const size_t end = doc->token(i - 2).span.end;
-  for (size_t e = 0; e < doc->entities.size(); ++e) {
-    if (doc->entities[e].type != EntityType::kPerson) continue;
-    for (const ByteSpan& m : doc->entities[e].mentions) {
-      if (m.end == end) {
-        AddMention(doc, static_cast<int>(e), i, doc->token(i).span);
-        return;
-      }
+// The person entity with a mention ending at byte `end`, or -1.
+int PersonEndingAt(const Doc& doc, size_t end) {
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    if (doc.entities[e].type != EntityType::kPerson) continue;
+    for (const ByteSpan& m : doc.entities[e].mentions) {
+      if (m.end == end) return static_cast<int>(e);
     }
   }
+  return -1;
+}
+
+// "X, who ...": the person whose mention ends just before the comma, or
+// before an apposition between commas ("Marc Morial, the chief executive of
+// the National Urban League, who said ...").
+void ResolveRelative(Doc* doc, size_t i) {
+  int person = PersonEndingAt(*doc, doc->token(i - 2).span.end);
+  constexpr size_t kLongestApposition = 12;
+  for (size_t j = i - 2; person < 0 && j >= 2 && i - j <= kLongestApposition + 2; --j) {
+    if (doc->sentence_of[j] != doc->sentence_of[i]) break;
+    if (doc->words[j] != ",") continue;
+    const std::string_view first = doc->lower_words[j + 1];
+    const bool apposition = first == "the" || first == "a" || first == "an" ||
+                            first == "his" || first == "her" || first == "its";
+    if (apposition) person = PersonEndingAt(*doc, doc->token(j - 1).span.end);
+    break;  // only the comma that opens the apposition
+  }
+  if (person >= 0) AddMention(doc, person, i, doc->token(i).span);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 namespace newsmill::data {
 extern const std::string_view kentities_titles_tsv;
+extern const std::string_view kentities_title_forms_tsv;
 extern const std::string_view kentities_demonyms_tsv;
 extern const std::string_view kentities_organizations_tsv;
 extern const std::string_view kentities_name_heads_tsv;
@@ -185,6 +186,11 @@ void Lexicon::LoadOrganizations() {
   });
 }
 
+std::string_view Lexicon::TitleForm(std::string_view lower_title) const {
+  const auto it = title_forms_.find(lower_title);
+  return it == title_forms_.end() ? lower_title : std::string_view(it->second);
+}
+
 void Lexicon::LoadTitles() {
   ForEachRow(data::kentities_titles_tsv, [this](const std::vector<std::string_view>& c) {
     if (c.size() < 3) return;
@@ -196,6 +202,9 @@ void Lexicon::LoadTitles() {
     t.surname = c.size() > 3 && c[3] == "surname";
     titles_by_last_[t.words.back()].push_back(t);
     titles_by_first_[t.words.front()].push_back(std::move(t));
+  });
+  ForEachRow(data::kentities_title_forms_tsv, [this](const std::vector<std::string_view>& c) {
+    if (c.size() >= 2) title_forms_.emplace(std::string(c[0]), std::string(c[1]));
   });
   auto longest_first = [](const TitleEntry& a, const TitleEntry& b) {
     return a.words.size() > b.words.size();

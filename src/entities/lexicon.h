@@ -64,6 +64,9 @@ class Lexicon {
   const TitleEntry* MatchTitle(const Words& w, size_t i, size_t end, size_t* len) const;
   // The type a head word gives a name at `pos`, if any.
   std::optional<EntityType> Head(std::string_view word, HeadPosition pos) const;
+  // The title a form stands for ("gov." -> "governor", "spokeswoman" ->
+  // "spokesperson"; title_forms.tsv), or `lower_title` itself.
+  std::string_view TitleForm(std::string_view lower_title) const;
   // 'm', 'f' or '-' for a given name; 0 when `word` is not one.
   char FirstNameGender(std::string_view word) const;
   bool IsCommonWord(std::string_view word) const { return common_.contains(word); }
@@ -87,6 +90,7 @@ class Lexicon {
   SvMap<std::vector<PhraseEntry>> phrases_;  // by first word, longest first
   SvMap<std::vector<TitleEntry>> titles_by_first_;
   SvMap<std::vector<TitleEntry>> titles_by_last_;
+  SvMap<std::string> title_forms_;
   SvMap<EntityType> heads_[3];
   SvMap<char> first_names_;
   SvSet common_;

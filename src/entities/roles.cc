@@ -179,14 +179,19 @@ class RoleFinder {
   std::vector<char> used_;  // tokens that are part of a recorded title
 };
 
-std::string NormalTitle(const Doc& doc, std::string_view title) {
+// A title as compared with a person's roles: lower case, without "former"
+// and the like, in its full form ("Gov." is "governor"). *former tells
+// whether it had "former": a former chairman is not the interim chairwoman.
+std::string NormalTitle(std::string_view title, bool* former) {
   std::string out;
   for (char c : title) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+  *former = false;
   for (std::string_view m : {"former ", "acting ", "interim ", "then ", "outgoing ", "top "}) {
-    if (out.starts_with(m)) out.erase(0, m.size());
+    if (!out.starts_with(m)) continue;
+    *former |= m == "former ";
+    out.erase(0, m.size());
   }
-  (void)doc;
-  return out;
+  return std::string(Lexicon::Get().TitleForm(out));
 }
 
 std::string_view LastWord(std::string_view s) {
@@ -194,19 +199,22 @@ std::string_view LastWord(std::string_view s) {
   return sp == std::string_view::npos ? s : s.substr(sp + 1);
 }
 
-// The person entity a description (title `title`, affiliation `key`) at
-// token i stands for, or -1.
+// The person entity a description (title `title`, affiliation `key`, "the
+// former ..." or not) at token i stands for, or -1.
 int PersonForDescription(const Doc& doc, std::string_view title, const std::string& key,
-                         size_t i) {
+                         bool former, size_t i) {
   int best = -1;
   size_t best_distance = 0;
-  const std::string want = NormalTitle(doc, title);
+  bool unused = false;
+  const std::string want = NormalTitle(title, &unused);
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     const WorkEntity& ent = doc.entities[e];
     if (ent.type != EntityType::kPerson || ent.mention_tokens.empty()) continue;
     bool match = false;
     for (const std::string& r : ent.roles) {
-      const std::string have = NormalTitle(doc, r);
+      bool role_former = false;
+      const std::string have = NormalTitle(r, &role_former);
+      if (role_former != former) continue;
       match |= have == want || (want.find(' ') == std::string::npos && LastWord(have) == want);
     }
     if (!match) continue;
@@ -252,7 +260,12 @@ void ResolveRoleDescriptions(Doc* doc) {
       const bool definite = tb > s.token_begin && doc->lower_words[tb - 1] == "the";
       if (key.empty() && !definite) continue;  // "a spokesman" names no one
       const std::string_view title = SpanText(doc->text, doc->Span(i, te));
-      const int e = PersonForDescription(*doc, title, key, i);
+      // "the former governor", "a former DNC chairman"
+      bool former = false;
+      for (size_t k = std::max(s.token_begin + 2, start) - 2; k < i; ++k) {
+        former |= doc->lower_words[k] == "former";
+      }
+      const int e = PersonForDescription(*doc, title, key, former, i);
       if (e < 0) continue;
       AddMention(doc, e, start, doc->Span(start, te));
       WorkEntity& ent = doc->entities[e];

@@ -127,7 +127,11 @@ CueLexicon::CueLexicon() {
     }
   });
   ForEachRow(data::kstatements_sources_tsv, [&](const std::vector<std::string_view>& c) {
-    if (c.size() >= 2) sources_[std::string(c[0])] = c[1] == "anonymous";
+    if (c.size() < 2) return;
+    SourceWord& w = sources_[std::string(c[0])];
+    w.individual = c[1] == "individual";
+    w.anonymous = w.individual || c[1] == "anonymous";
+    if (w.individual && c.size() > 2) w.gender = c[2] == "m" ? "male" : c[2] == "f" ? "female" : "";
   });
   ForEachRow(data::kstatements_acts_tsv, [&](const std::vector<std::string_view>& c) {
     if (c.size() >= 2) cameo_[std::string(c[0])] = std::string(c[1]);
@@ -164,12 +168,19 @@ bool CueLexicon::IsPronounIn(std::string_view form, std::string_view language,
 
 bool CueLexicon::IsAnonymous(std::string_view w) const {
   auto it = sources_.find(std::string(w));
-  return it != sources_.end() && it->second;
+  return it != sources_.end() && it->second.anonymous;
+}
+
+bool CueLexicon::IsIndividual(std::string_view w, std::string* gender) const {
+  auto it = sources_.find(std::string(w));
+  if (it == sources_.end() || !it->second.individual) return false;
+  *gender = it->second.gender;
+  return true;
 }
 
 bool CueLexicon::IsPronoun(std::string_view w) const {
   auto it = sources_.find(std::string(w));
-  return it != sources_.end() && !it->second;
+  return it != sources_.end() && !it->second.anonymous;
 }
 
 std::string_view CueLexicon::Cameo(std::string_view type) const {

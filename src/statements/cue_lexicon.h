@@ -34,7 +34,12 @@ class CueLexicon {
   // A subject pronoun of that language ("er", "elle"): true, and its
   // gender ("male", "female" or "") in *gender.
   bool IsPronounIn(std::string_view form, std::string_view language, std::string* gender) const;
+  // A word for a source the text does not name ("officials", "a man").
   bool IsAnonymous(std::string_view lower_word) const;
+  // A word for one unnamed private person, who speaks for no one else ("A
+  // New York man", "the woman"): true, and the gender ("male", "female" or
+  // "") in *gender.
+  bool IsIndividual(std::string_view lower_word, std::string* gender) const;
   bool IsPronoun(std::string_view lower_word) const;
   // CAMEO code of a type ("ACCUSE" -> "112"), empty when unknown.
   std::string_view Cameo(std::string_view type) const;
@@ -48,7 +53,12 @@ class CueLexicon {
   std::unordered_map<std::string, size_t> intl_forms_;
   std::unordered_map<std::string, bool> intl_auxiliaries_;
   std::unordered_map<std::string, std::string> intl_pronouns_;
-  std::unordered_map<std::string, bool> sources_;  // word -> anonymous?
+  struct SourceWord {
+    bool anonymous = false;   // else a pronoun
+    bool individual = false;  // anonymous, one private person
+    std::string gender;       // of an individual: "male", "female" or ""
+  };
+  std::unordered_map<std::string, SourceWord> sources_;
   std::unordered_map<std::string, std::string> cameo_;
 };
 

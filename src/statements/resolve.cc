@@ -154,6 +154,27 @@ const Entity* PronounSpeaker(const std::vector<Entity>& entities, const Statemen
   return MentionedBetween(*coref, last_named->speaker.end, pronoun.begin) ? coref : last;
 }
 
+// "A New York man", "the woman": the head of the speaker's first noun
+// phrase is a word for one unnamed private person (sources.tsv, class
+// individual), who does not speak for the place or organisation named in
+// the phrase. Sets *gender ("male", "female" or "").
+bool NamesAnIndividual(std::string_view text, ByteSpan span, std::string* gender) {
+  const size_t end = HeadPhraseEnd(text, span);
+  const std::vector<std::string> words = LowerWords(text.substr(span.begin, end - span.begin));
+  return !words.empty() && statements::CueLexicon::Get().IsIndividual(words.back(), gender);
+}
+
+// "he said" after "A New York man said" is that man when the pronoun fits
+// him and no one the pronoun could be was named since.
+bool SameIndividual(const Statement* individual, std::string_view individual_gender,
+                    const Statement* last_named, std::string_view gender, const Entity* coref,
+                    ByteSpan pronoun) {
+  if (!individual || gender.empty()) return false;
+  if (!individual_gender.empty() && individual_gender != gender) return false;
+  if (last_named && last_named->speaker.begin > individual->speaker.begin) return false;
+  return !coref || !MentionedBetween(*coref, individual->speaker.end, pronoun.begin);
+}
+
 }  // namespace
 
 CueInfo LookUpCue(std::string_view cue_text) { return LookUpCue(cue_text, ""); }
@@ -199,6 +220,8 @@ void Resolve(std::string_view text, const std::vector<Entity>& entities,
   const bool english = statements::IsEnglish(language);
   const CueLexicon& lex = CueLexicon::Get();
   const Statement* last_named = nullptr;
+  const Statement* last_individual = nullptr;  // "A New York man said"
+  std::string individual_gender;
   for (Statement& s : *statements) {
     if (TimeUp()) break;  // the document's time budget (deadline.h)
     const std::string_view cue = text.substr(s.cue.begin, s.cue.end - s.cue.begin);
@@ -225,6 +248,17 @@ void Resolve(std::string_view text, const std::vector<Entity>& entities,
     const bool pronoun = words.size() == 1 && (english ? lex.IsPronoun(words[0])
                                                        : lex.IsPronounIn(words[0], language, &gender));
     if (english && pronoun) gender = PronounGender(words[0]);
+    std::string gender_of_individual;
+    const bool individual = english && !pronoun &&
+                            NamesAnIndividual(text, s.speaker, &gender_of_individual) &&
+                            (!e || e->type != EntityType::kPerson);
+    if (individual || (pronoun && SameIndividual(last_individual, individual_gender, last_named,
+                                                 gender, e, s.speaker))) {
+      // Unnamed: the span stays, as for "officials said".
+      s.speaker_reason = "anonymous";
+      if (individual) last_individual = &s, individual_gender = gender_of_individual;
+      continue;
+    }
     if (pronoun) e = PronounSpeaker(entities, last_named, gender, s.speaker, e);
     if (e) {
       s.speaker_entity = e->id;

@@ -57,6 +57,31 @@ TEST(Entities, RoleDescriptionBeforeTheName) {
   EXPECT_EQ(lavrov->affiliations, Strings{russia->id});
 }
 
+// A description uses the title's full form ("the Indiana governor" is "Gov.
+// Mike Pence"), and a former holder is not the current one.
+TEST(Entities, RoleDescriptionMatchesTheTitlesAbbreviation) {
+  const auto f = Find(
+      "Indiana Gov. Mike Pence spoke in Ohio. Interim DNC Chairwoman Donna Brazile was "
+      "there too. The Indiana governor said more. A former DNC chairman said less.");
+  const Entity* pence = f.Named("Mike Pence");
+  ASSERT_NE(pence, nullptr);
+  EXPECT_EQ(f.Mentions(*pence), (Strings{"Mike Pence", "Indiana governor"}));
+  const Entity* brazile = f.Named("Donna Brazile");
+  ASSERT_NE(brazile, nullptr);
+  EXPECT_EQ(f.Mentions(*brazile), Strings{"Donna Brazile"});
+}
+
+// "X, the ... of Y, who said": the relative pronoun is X across the
+// apposition, not Y.
+TEST(Entities, RelativePronounAfterAnApposition) {
+  const auto f = Find(
+      "Marc Morial, the chief executive of the National Urban League, who spoke on Monday, "
+      "called for calm.");
+  const Entity* morial = f.Named("Marc Morial");
+  ASSERT_NE(morial, nullptr);
+  EXPECT_EQ(f.Mentions(*morial), (Strings{"Marc Morial", "who"}));
+}
+
 TEST(Entities, PronounsInSubjectPosition) {
   const auto f = Find(
       "Angela Merkel arrived late. \u201CHe is wrong,\u201D she said. Olaf Scholz said he "

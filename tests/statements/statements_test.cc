@@ -431,6 +431,30 @@ TEST(Statements, PronounSpeakerIsTheLastSpeakerWhenItFits) {
   EXPECT_NE(never->speaker_entity, "E1");  // "she" is not Olaf Scholz
 }
 
+// "A New York man" is one unnamed person, not New York: anonymous, and so
+// is "he" after him, though the entities stage read "he" as someone named
+// before.
+TEST(Statements, UnnamedIndividualIsNotThePlaceInHisDescription) {
+  const Article a = MakeArticle(
+      "Mayor Eric Adams spoke on Monday.\n\n"
+      "A New York man said that the police had not called him back.\n\n"
+      "\u201CNobody came,\u201D he said.");
+  Entity adams = MakeEntity(a, "E1", EntityType::kPerson, {"Eric Adams"}, "male");
+  const size_t he = a.text.find("he said");
+  adams.mentions.push_back({he, he + 2});
+  const Entity new_york = MakeEntity(a, "E2", EntityType::kGpe, {"New York"});
+  const auto st = Find(a, {adams, new_york});
+  const Statement* police = With(a, st, "police had not called");
+  ASSERT_NE(police, nullptr);
+  EXPECT_EQ(police->speaker_entity, "");
+  EXPECT_EQ(police->speaker_reason, "anonymous");
+  const Statement* nobody = With(a, st, "Nobody came");
+  ASSERT_NE(nobody, nullptr);
+  EXPECT_EQ(Slice(a, nobody->speaker), "he");
+  EXPECT_EQ(nobody->speaker_entity, "");
+  EXPECT_EQ(nobody->speaker_reason, "anonymous");
+}
+
 std::vector<Statement> FindIn(const Article& a, const std::string& language,
                               const std::vector<Entity>& e = {}) {
   StatementOptions options;
