@@ -1,5 +1,6 @@
 #include "html/tree_walk.h"
 
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -124,6 +125,66 @@ bool IsInvisible(const Dom& dom, NodeId id) {
 }
 
 namespace {
+
+// What a hover card's test counts in one element's subtree.
+struct LinkTally {
+  uint32_t links = 0;        // <a> elements
+  uint32_t link_chars = 0;   // visible bytes inside them
+  uint32_t plain_chars = 0;  // visible bytes outside them
+  bool card_below = false;   // a descendant is a hover card itself
+};
+
+uint32_t VisibleBytes(std::string_view text) {
+  uint32_t n = 0;
+  for (char c : text) n += !std::isspace(static_cast<unsigned char>(c));
+  return n;
+}
+
+bool LooksLikeCard(const LinkTally& t) {
+  constexpr uint32_t kHeadlineBytes = 40;
+  return t.links >= 2 && t.link_chars >= kHeadlineBytes && t.plain_chars == 0;
+}
+
+// A hover card: a <span> in running text that only a pointer over a name
+// shows (a person's photo, name and latest headlines), hidden by a style
+// sheet the walk does not read. Its mark: all its text is in two or more
+// links with a headline's worth of text, and no <span> inside it is such a
+// card (the <span> around the name and its card is not one). The scan stops
+// at kMaxNodes, so a large subtree is never a card and the test stays cheap.
+bool IsHoverCard(const Dom& dom, NodeId span) {
+  constexpr size_t kMaxNodes = 256;
+  // Breadth-first: every node after its parent, so a backward pass sums.
+  std::vector<NodeId> order{span};
+  std::vector<uint32_t> parent_at{0};
+  for (size_t i = 0; i < order.size(); ++i) {
+    for (NodeId c = dom.node(order[i]).first_child; c != kNoNode; c = dom.node(c).next_sibling) {
+      if (order.size() >= kMaxNodes) return false;
+      order.push_back(c);
+      parent_at.push_back(static_cast<uint32_t>(i));
+    }
+  }
+  std::vector<LinkTally> tally(order.size());
+  for (size_t i = order.size(); i-- > 0;) {
+    const DomNode& n = dom.node(order[i]);
+    LinkTally& t = tally[i];
+    if (n.type == NodeType::kText) {
+      t.plain_chars = VisibleBytes(dom.data(order[i]));
+    } else if (n.tag == HtmlTag::k_a) {
+      t.links += 1;
+      t.link_chars += t.plain_chars;
+      t.plain_chars = 0;
+    } else if (i > 0 && n.tag == HtmlTag::k_span && LooksLikeCard(t)) {
+      t.card_below = true;
+    }
+    if (i == 0) break;
+    LinkTally& up = tally[parent_at[i]];
+    up.links += t.links;
+    up.link_chars += t.link_chars;
+    up.plain_chars += t.plain_chars;
+    up.card_below |= t.card_below;
+  }
+  return LooksLikeCard(tally[0]) && !tally[0].card_below;
+}
 
 enum class Role : uint8_t { kInline, kBlock, kBreak };
 
@@ -257,7 +318,8 @@ uint8_t Walker::Enter(NodeId node) {
   // microdata blocks).
   if (tag == HtmlTag::k_title && !have_title_) CaptureTitle(node);
   if (tag == HtmlTag::k_meta) CaptureMeta(node);
-  if (hidden_ > 0 || IsInvisible(dom_, node)) {
+  if (hidden_ > 0 || IsInvisible(dom_, node) ||
+      (tag == HtmlTag::k_span && IsHoverCard(dom_, node))) {
     ++hidden_;
     return kHidden;
   }

@@ -129,6 +129,24 @@ TEST(HtmlTest, HiddenInlineDoesNotSplitBlock) {
   EXPECT_EQ(Texts(page), Strings({"foobar"}));
 }
 
+// A hover card inside a sentence (photo, name, latest headlines, shown by a
+// style sheet on pointing) is not text; the name it hangs on stays, and so
+// do two links of running text with words between them.
+TEST(HtmlTest, HoverCardsInRunningTextAreSkipped) {
+  HtmlPage page = Parse(
+      "<p>He threatened Rep. <span class=\"people\"><a href=\"/p/omar\">Ilhan Omar</a>"
+      "<span class=\"card\"><span><img src=\"o.jpg\"></span><a href=\"/p/omar\">Ilhan "
+      "Omar</a><a href=\"/n/1\">Progressives oppose funding bill over surveillance</a> "
+      "<a href=\"/n/2\">Omar asks court for compassion</a></span></span> (D-Minn.) on "
+      "Monday.</p>"
+      "<p>See <span><a href=\"/a\">the first long report on the subject</a> and "
+      "<a href=\"/b\">the second long report on it</a></span> today.</p>");
+  EXPECT_EQ(Texts(page),
+            Strings({"He threatened Rep. Ilhan Omar (D-Minn.) on Monday.",
+                     "See the first long report on the subject and the second long report on "
+                     "it today."}));
+}
+
 TEST(HtmlTest, BrSplitsBlocks) {
   HtmlPage page =
       Parse("<p>line one<br>line two<br/><br>line three</p><div>a<hr>b</div>");
