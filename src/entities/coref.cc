@@ -63,7 +63,7 @@ bool ActsAsGovernment(const Doc& doc, const Piece& p) {
 }
 
 bool Compatible(std::string_view a, std::string_view b) {
-  if (a == b) return true;
+  if (Lexicon::Get().SameNameWord(a, b)) return true;  // also "Сергея", "Сергей"
   // "J." and "Joe", "Joe" and "Joseph"? Only initials are joined.
   return (a.size() == 2 && a[1] == '.' && b.starts_with(a.substr(0, 1))) ||
          (b.size() == 2 && b[1] == '.' && a.starts_with(b.substr(0, 1)));
@@ -75,7 +75,7 @@ int SamePerson(const Doc& doc, const std::vector<std::string_view>& words) {
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     const WorkEntity& ent = doc.entities[e];
     if (ent.type != EntityType::kPerson || ent.name_words.empty()) continue;
-    if (ent.name_words.back() != words.back()) continue;
+    if (!Lexicon::Get().SameNameWord(ent.name_words.back(), words.back())) continue;
     if (ent.name_words.size() == 1 || Compatible(ent.name_words.front(), words.front())) {
       return static_cast<int>(e);
     }
@@ -97,7 +97,8 @@ int PersonBySurname(const Doc& doc, std::string_view word, size_t i, char gender
       // split it off by gender ("Mr. Obama" made one; "Obama" may join it).
       if (ent.name_words.size() < 2 && (pass == 1 || ent.gender == '-')) continue;
       if (gender != '-' && ent.gender != '-' && ent.gender != gender) continue;
-      if ((pass == 0 ? ent.name_words.back() : ent.name_words.front()) != word) continue;
+      const std::string_view name_word = pass == 0 ? ent.name_words.back() : ent.name_words.front();
+      if (!Lexicon::Get().SameNameWord(name_word, word)) continue;
       size_t last_before = 0;
       for (size_t t : ent.mention_tokens) last_before = t < i ? std::max(last_before, t + 1) : last_before;
       if (best < 0 || last_before > best_token) {
@@ -130,10 +131,24 @@ std::vector<std::string_view> NameWords(const Doc& doc, const Piece& p) {
   return {doc.words.begin() + static_cast<long>(p.begin), doc.words.begin() + static_cast<long>(p.end)};
 }
 
+// Whether the name of piece `p` names an entity better than its name now:
+// it is longer, or as many words with the given name in the nominative
+// ("Владимир Зеленский" over "Владимиром Зеленским").
+bool BetterName(const Doc& doc, const WorkEntity& ent, const Piece& p, std::string_view text) {
+  if (ent.type != p.type) return false;
+  const size_t words = p.end - p.begin;
+  if (p.type == EntityType::kPerson && words >= 2 && words == ent.name_words.size()) {
+    const Lexicon& lex = Lexicon::Get();
+    const bool listed = lex.ListsFirstName(doc.words[p.begin]);
+    if (listed != lex.ListsFirstName(ent.name_words.front())) return listed;
+  }
+  return text.size() > ent.name.size();
+}
+
 void Grow(Doc* doc, int e, const Piece& p) {
   WorkEntity& ent = doc->entities[e];
   const std::string_view text = SpanText(doc->text, doc->Span(p.begin, p.end));
-  if (text.size() > ent.name.size() && ent.type == p.type) {
+  if (BetterName(*doc, ent, p, text)) {
     ent.name = std::string(text);
     if (p.type == EntityType::kPerson) ent.name_words = NameWords(*doc, p);
   }

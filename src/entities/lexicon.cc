@@ -8,6 +8,7 @@
 namespace newsmill::data {
 extern const std::string_view kentities_titles_tsv;
 extern const std::string_view kentities_title_forms_tsv;
+extern const std::string_view kentities_name_cases_tsv;
 extern const std::string_view kentities_demonyms_tsv;
 extern const std::string_view kentities_organizations_tsv;
 extern const std::string_view kentities_name_heads_tsv;
@@ -128,6 +129,7 @@ Lexicon::Lexicon() {
   });
   LoadPlaces(data::kgenerated_iso_places_tsv);
   LoadTitles();
+  LoadNameCases();
   LoadHeads();
   ForEachRow(data::kentities_first_names_tsv, [this](const std::vector<std::string_view>& c) {
     if (c.size() >= 2 && !c[1].empty()) first_names_.emplace(std::string(c[0]), c[1][0]);
@@ -268,8 +270,59 @@ std::optional<EntityType> Lexicon::Head(std::string_view word, HeadPosition pos)
   return it->second;
 }
 
+void Lexicon::LoadNameCases() {
+  ForEachRow(data::kentities_name_cases_tsv, [this](const std::vector<std::string_view>& c) {
+    if (c.size() < 2) return;
+    const std::string nominative = c[0] == "-" ? "" : std::string(c[0]);
+    std::string_view endings = c[1];
+    while (!endings.empty()) {
+      const size_t comma = endings.find(',');
+      case_endings_.emplace_back(std::string(endings.substr(0, comma)), nominative);
+      endings.remove_prefix(comma == std::string_view::npos ? endings.size() : comma + 1);
+    }
+  });
+}
+
+namespace {
+
+// Cyrillic letters are two bytes in UTF-8, led by 0xD0-0xD4.
+bool StartsCyrillic(std::string_view word) {
+  return word.size() >= 2 && static_cast<unsigned char>(word[0]) >= 0xD0 &&
+         static_cast<unsigned char>(word[0]) <= 0xD4;
+}
+
+}  // namespace
+
+std::vector<std::string> Lexicon::NominativeForms(std::string_view word) const {
+  std::vector<std::string> out;
+  if (!StartsCyrillic(word)) return out;
+  constexpr size_t kShortestStem = 4;  // bytes: two Cyrillic letters
+  for (const auto& [ending, nominative] : case_endings_) {
+    if (word.size() < ending.size() + kShortestStem || !word.ends_with(ending)) continue;
+    out.push_back(std::string(word.substr(0, word.size() - ending.size())) + nominative);
+  }
+  return out;
+}
+
+bool Lexicon::SameNameWord(std::string_view a, std::string_view b) const {
+  if (a == b) return true;
+  if (!StartsCyrillic(a) || !StartsCyrillic(b)) return false;
+  const std::vector<std::string> as = NominativeForms(a), bs = NominativeForms(b);
+  if (std::find(as.begin(), as.end(), b) != as.end()) return true;
+  if (std::find(bs.begin(), bs.end(), a) != bs.end()) return true;
+  for (const std::string& x : as) {
+    if (std::find(bs.begin(), bs.end(), x) != bs.end()) return true;
+  }
+  return false;
+}
+
 char Lexicon::FirstNameGender(std::string_view word) const {
   auto it = first_names_.find(word);
+  for (const std::string& nominative : it == first_names_.end() ? NominativeForms(word)
+                                                                 : std::vector<std::string>()) {
+    it = first_names_.find(nominative);
+    if (it != first_names_.end()) break;
+  }
   // "Jean-Noël", "Anna-Lena": a compound given name is its first part's.
   const size_t dash = word.find('-');
   if (it == first_names_.end() && dash != std::string_view::npos && dash + 1 < word.size() &&

@@ -67,8 +67,19 @@ class Lexicon {
   // The title a form stands for ("gov." -> "governor", "spokeswoman" ->
   // "spokesperson"; title_forms.tsv), or `lower_title` itself.
   std::string_view TitleForm(std::string_view lower_title) const;
-  // 'm', 'f' or '-' for a given name; 0 when `word` is not one.
+  // 'm', 'f' or '-' for a given name; 0 when `word` is not one. A Russian
+  // or Ukrainian given name counts in any case ("Сергея").
   char FirstNameGender(std::string_view word) const;
+  // Whether `word` is a given name as the list writes it (for Russian and
+  // Ukrainian names: in the nominative).
+  bool ListsFirstName(std::string_view word) const { return first_names_.contains(word); }
+  // The nominatives a Cyrillic name in another case may have ("Лаврова" ->
+  // "Лавров", "Лаврово"...; name_cases.tsv): candidates, not checked
+  // against any list. Empty for other scripts.
+  std::vector<std::string> NominativeForms(std::string_view word) const;
+  // Whether two name words are one name: equal, or Cyrillic forms with a
+  // nominative in common ("Лавров", "Лаврова", "Лаврову").
+  bool SameNameWord(std::string_view a, std::string_view b) const;
   bool IsCommonWord(std::string_view word) const { return common_.contains(word); }
   // Lower-case nouns that, after "the", stand for an organisation named
   // before ("the company", "the court"): org_descriptions.txt. For each,
@@ -86,11 +97,14 @@ class Lexicon {
   void LoadDemonyms();
   void LoadTitles();
   void LoadHeads();
+  void LoadNameCases();
 
   SvMap<std::vector<PhraseEntry>> phrases_;  // by first word, longest first
   SvMap<std::vector<TitleEntry>> titles_by_first_;
   SvMap<std::vector<TitleEntry>> titles_by_last_;
   SvMap<std::string> title_forms_;
+  // name_cases.tsv: (ending of another case, ending of the nominative).
+  std::vector<std::pair<std::string, std::string>> case_endings_;
   SvMap<EntityType> heads_[3];
   SvMap<char> first_names_;
   SvSet common_;

@@ -394,14 +394,28 @@ void TypeNamesFromDocument(Doc* doc) {
     known.emplace(std::string(PieceText(*doc, p)), p.type);
     if (p.type == EntityType::kPerson && p.end - p.begin >= 2) {
       known.emplace(std::string(doc->words[p.end - 1]), EntityType::kPerson);
+      // "Лаврову" once "Сергея Лаврова" is a person: by their nominatives.
+      for (std::string& nominative : Lexicon::Get().NominativeForms(doc->words[p.end - 1])) {
+        known.emplace(std::move(nominative), EntityType::kPerson);
+      }
     }
   }
+  // A Cyrillic surname in another case than the one the page typed.
+  auto known_type = [&](std::string_view text) {
+    auto it = known.find(text);
+    if (it != known.end()) return it;
+    for (const std::string& nominative : Lexicon::Get().NominativeForms(text)) {
+      it = known.find(nominative);
+      if (it != known.end() && it->second == EntityType::kPerson) return it;
+    }
+    return known.end();
+  };
   const bool english_capitals = EnglishCapitals(*doc);
   std::vector<Piece> kept;
   kept.reserve(doc->pieces.size());
   for (Piece& p : doc->pieces) {
     if (!p.typed) {
-      const auto it = known.find(PieceText(*doc, p));
+      const auto it = known_type(PieceText(*doc, p));
       const size_t n = p.end - p.begin;
       if (it != known.end()) {
         p.type = it->second;

@@ -244,6 +244,21 @@ TEST(Entities, CyrillicNamesOpenWithAKnownGivenName) {
   EXPECT_EQ(ru.Mentions(*lavrov), (Strings{"Сергей Лавров", "Лавров"}));
 }
 
+// Russian and Ukrainian names change their endings with their case
+// (name_cases.tsv): "Владимиром Зеленским", "Владимир Зеленский" and
+// "Зеленского" are one person, named in the nominative.
+TEST(Entities, CyrillicNamesInOtherCasesJoinTheirPerson) {
+  const auto ru = Find(
+      "Лавров встретился с Владимиром Зеленским. Президент Украины Владимир Зеленский "
+      "ответил, что переговоры невозможны. По словам Зеленского, Россия должна уйти.",
+      "ru");
+  const Entity* zelensky = ru.Named("Владимир Зеленский");
+  ASSERT_NE(zelensky, nullptr);
+  EXPECT_EQ(zelensky->type, EntityType::kPerson);
+  EXPECT_EQ(ru.Mentions(*zelensky),
+            (Strings{"Владимиром Зеленским", "Владимир Зеленский", "Зеленского"}));
+}
+
 TEST(Entities, PluralHeadsNameOrganisationsAndEvents) {
   const auto f = Find(
       "The Doobie Brothers will tour with Marvel Studios money after the Davis Cup Finals, "
