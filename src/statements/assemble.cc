@@ -63,6 +63,7 @@ class Cues {
            CueLexicon::Get().IsAuxiliary(WithoutInvertedPronoun(t.norm), language_);
   }
   bool English() const { return language_.empty(); }
+  std::string_view language() const { return language_; }
   bool Japanese() const { return language_ == "ja"; }
   bool Chinese() const { return language_ == "zh"; }
   bool Korean() const { return language_ == "ko"; }
@@ -528,6 +529,55 @@ bool CjkLabel(const Cues& cues, const std::vector<Token>& t, const TokenSpan& c)
 
 }  // namespace
 
+// The length of the "according to" marker at token i ("по словам",
+// "selon"), or 0.
+int AccordingMarker(const Cues& cues, const std::vector<Token>& t, int i) {
+  for (const std::vector<std::string>& m : CueLexicon::Get().AccordingTo(cues.language())) {
+    const int n = static_cast<int>(m.size());
+    if (i + n > static_cast<int>(t.size())) continue;
+    bool match = true;
+    for (int k = 0; k < n && match; ++k) match = CueLexicon::Fold(t[i + k].norm) == m[k];
+    if (match) return n;
+  }
+  return 0;
+}
+
+// Reported speech without quotation marks in languages the tagger does not
+// read, in its commonest form in news: "По словам Зеленского, Россия должна
+// ...", "Según el ministro, ..." (the source runs from the marker to the
+// next comma, the content on to the sentence's end), and "..., selon le
+// ministre." (the content is the sentence up to the comma before the
+// marker). Adds the spans to the tagger's lists.
+void AccordingTo(const Cues& cues, const std::vector<Token>& t, std::vector<TokenSpan>* cue_spans,
+                 std::vector<TokenSpan>* sources, std::vector<TokenSpan>* contents) {
+  constexpr int kLongestSource = 10, kShortestContent = 3;
+  const int n = static_cast<int>(t.size());
+  int sentence = 0;  // first token of the sentence
+  for (int i = 0; i < n; ++i) {
+    if (i > 0 && EndsSentence(t, i - 1)) sentence = i;
+    const int len = AccordingMarker(cues, t, i);
+    if (len == 0) continue;
+    int end = i;  // last token of the sentence, without its full stop
+    while (end + 1 < n && !EndsSentence(t, end)) ++end;
+    if (EndsSentence(t, end) && end > i) --end;
+    int comma = i + len;  // the comma after the source
+    while (comma <= end && t[comma].norm != "," && comma - (i + len) < kLongestSource) ++comma;
+    if (i == sentence) {
+      if (comma > end || t[comma].norm != "," || comma == i + len) continue;
+      if (end - comma < kShortestContent) continue;
+      cue_spans->push_back({1, i, i + len - 1});
+      sources->push_back({0, i + len, comma - 1});
+      contents->push_back({2, comma + 1, end});
+    } else if (t[i - 1].norm == "," && i - 1 - sentence >= kShortestContent) {
+      const int last = comma <= end && t[comma].norm == "," ? comma - 1 : end;
+      if (last < i + len || last - (i + len) >= kLongestSource) continue;
+      cue_spans->push_back({1, i, i + len - 1});
+      sources->push_back({0, i + len, last});
+      contents->push_back({2, sentence, i - 2});
+    }
+  }
+}
+
 std::vector<TokenSpan> SpansOf(const std::vector<uint8_t>& y) {
   std::vector<TokenSpan> out;
   for (size_t i = 0; i < y.size(); ++i) {
@@ -581,6 +631,7 @@ std::vector<Statement> Assemble(std::string_view text,
     for (const TokenSpan& s : SpansOf(p.labels)) {
       (s.role == 0 ? sources : s.role == 1 ? cues : contents).push_back(s);
     }
+    if (!lexicon.English()) AccordingTo(lexicon, t, &cues, &sources, &contents);
     struct Candidate {
       TokenSpan content;
       bool from_rule = false;

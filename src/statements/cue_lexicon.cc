@@ -104,6 +104,22 @@ CueLexicon::CueLexicon() {
     if (c.size() < 4) return;
     const std::string language(c[0]), lemma(c[2]), type(c[3]);
     size_t entry = entries_.size();
+    if (type == "ACCORDING") {
+      std::string_view forms = c[1];
+      while (!forms.empty()) {
+        const size_t comma = forms.find(',');
+        std::vector<std::string> words;
+        std::string_view form = forms.substr(0, comma);
+        while (!form.empty()) {
+          const size_t space = form.find(' ');
+          words.emplace_back(form.substr(0, space));
+          form.remove_prefix(space == std::string_view::npos ? form.size() : space + 1);
+        }
+        intl_according_[language].push_back(std::move(words));
+        forms.remove_prefix(comma == std::string_view::npos ? forms.size() : comma + 1);
+      }
+      return;
+    }
     if (type != "AUX" && type != "PRONOUN") {
       for (size_t i = 0; i < entries_.size(); ++i) {
         if (entries_[i].lemma == lemma && entries_[i].type == type) entry = i;
@@ -165,6 +181,15 @@ bool CueLexicon::IsPronounIn(std::string_view form, std::string_view language,
   *gender = it->second;
   return true;
 }
+
+const std::vector<std::vector<std::string>>& CueLexicon::AccordingTo(
+    std::string_view language) const {
+  static const std::vector<std::vector<std::string>> kNone;
+  const auto it = intl_according_.find(std::string(language));
+  return it == intl_according_.end() ? kNone : it->second;
+}
+
+std::string CueLexicon::Fold(std::string_view w) { return FoldCase(w); }
 
 bool CueLexicon::IsAnonymous(std::string_view w) const {
   auto it = sources_.find(std::string(w));

@@ -34,6 +34,12 @@ class CueLexicon {
   // A subject pronoun of that language ("er", "elle"): true, and its
   // gender ("male", "female" or "") in *gender.
   bool IsPronounIn(std::string_view form, std::string_view language, std::string* gender) const;
+  // The markers of "according to X" in that language ("по словам",
+  // "selon", "según"), each as its lower-case words (type ACCORDING of
+  // cues_intl.tsv).
+  const std::vector<std::vector<std::string>>& AccordingTo(std::string_view language) const;
+  // `w` in lower case, beyond ASCII too ("По" -> "по").
+  static std::string Fold(std::string_view w);
   // A word for a source the text does not name ("officials", "a man").
   bool IsAnonymous(std::string_view lower_word) const;
   // A word for one unnamed private person, who speaks for no one else ("A
@@ -53,6 +59,7 @@ class CueLexicon {
   std::unordered_map<std::string, size_t> intl_forms_;
   std::unordered_map<std::string, bool> intl_auxiliaries_;
   std::unordered_map<std::string, std::string> intl_pronouns_;
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> intl_according_;
   struct SourceWord {
     bool anonymous = false;   // else a pronoun
     bool individual = false;  // anonymous, one private person

@@ -190,6 +190,16 @@ CueInfo LookUpCue(std::string_view cue_text, std::string_view language) {
       return {e->lemma, e->type};
     }
   }
+  if (!language.empty() && !statements::IsEnglish(language)) {
+    // "по словам", "selon": the marker of "according to" in that language.
+    for (const std::vector<std::string>& m : statements::CueLexicon::Get().AccordingTo(language)) {
+      bool match = m.size() == words.size();
+      for (size_t i = 0; i < m.size() && match; ++i) {
+        match = statements::CueLexicon::Fold(words[i]) == m[i];
+      }
+      if (match) return {"according to", "STATE"};
+    }
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i] == "according" && i + 1 < words.size() && words[i + 1] == "to") {
       return {"according to", "STATE"};

@@ -576,6 +576,34 @@ TEST(Statements, QuotationsInOtherLanguages) {
   EXPECT_EQ(stress_ko->type, "ASSERT");
 }
 
+// Reported speech without quotation marks in other languages: "according
+// to X" opening a sentence or after its comma (cues_intl.tsv, ACCORDING).
+TEST(Statements, AccordingToInOtherLanguages) {
+  const Article ru = MakeArticle(
+      "\u041F\u043E \u0441\u043B\u043E\u0432\u0430\u043C "  // По словам
+      "\u0417\u0435\u043B\u0435\u043D\u0441\u043A\u043E\u0433\u043E, "  // Зеленского,
+      "\u0420\u043E\u0441\u0441\u0438\u044F \u0434\u043E\u043B\u0436\u043D\u0430 "
+      "\u0432\u044B\u0432\u0435\u0441\u0442\u0438 \u0432\u043E\u0439\u0441\u043A"
+      "\u0430.");  // Россия должна вывести войска.
+  const auto st_ru = FindIn(ru, "ru");
+  ASSERT_EQ(st_ru.size(), 1u);
+  EXPECT_EQ(st_ru[0].kind, StatementKind::kIndirect);
+  EXPECT_EQ(st_ru[0].cue_lemma, "according to");
+  EXPECT_EQ(Slice(ru, st_ru[0].speaker), "\u0417\u0435\u043B\u0435\u043D\u0441\u043A\u043E"
+                                         "\u0433\u043E");
+  EXPECT_EQ(Slice(ru, st_ru[0].content),
+            "\u0420\u043E\u0441\u0441\u0438\u044F \u0434\u043E\u043B\u0436\u043D\u0430 "
+            "\u0432\u044B\u0432\u0435\u0441\u0442\u0438 \u0432\u043E\u0439\u0441\u043A"
+            "\u0430");
+  const Article fr = MakeArticle(
+      "Les syndicats appellent \u00E0 une nouvelle gr\u00E8ve jeudi, selon la CGT. "
+      "En second lieu, la mobilisation reste forte.");
+  const auto st_fr = FindIn(fr, "fr");
+  ASSERT_EQ(st_fr.size(), 1u);
+  EXPECT_EQ(Slice(fr, st_fr[0].speaker), "la CGT");
+  EXPECT_EQ(Slice(fr, st_fr[0].content), "Les syndicats appellent \u00E0 une nouvelle gr\u00E8ve jeudi");
+}
+
 TEST(StatementModel, SaveLoadRoundTrip) {
   StatementModel model(1u << 10);
   for (size_t i = 0; i < model.weights().size(); ++i) {
