@@ -146,7 +146,8 @@ CueLexicon::CueLexicon() {
     if (c.size() < 2) return;
     SourceWord& w = sources_[std::string(c[0])];
     w.individual = c[1] == "individual";
-    w.anonymous = w.individual || c[1] == "anonymous";
+    w.side_taker = c[1] == "group";
+    w.anonymous = w.individual || w.side_taker || c[1] == "anonymous";
     if (w.individual && c.size() > 2) w.gender = c[2] == "m" ? "male" : c[2] == "f" ? "female" : "";
   });
   ForEachRow(data::kstatements_acts_tsv, [&](const std::vector<std::string_view>& c) {
@@ -201,6 +202,11 @@ bool CueLexicon::IsIndividual(std::string_view w, std::string* gender) const {
   if (it == sources_.end() || !it->second.individual) return false;
   *gender = it->second.gender;
   return true;
+}
+
+bool CueLexicon::IsSideTaker(std::string_view w) const {
+  auto it = sources_.find(std::string(w));
+  return it != sources_.end() && it->second.side_taker;
 }
 
 bool CueLexicon::IsPronoun(std::string_view w) const {

@@ -46,6 +46,9 @@ class CueLexicon {
   // New York man", "the woman"): true, and the gender ("male", "female" or
   // "") in *gender.
   bool IsIndividual(std::string_view lower_word, std::string* gender) const;
+  // People who take a side about someone and do not speak for them
+  // ("supporters", "critics"): anonymous too.
+  bool IsSideTaker(std::string_view lower_word) const;
   bool IsPronoun(std::string_view lower_word) const;
   // CAMEO code of a type ("ACCUSE" -> "112"), empty when unknown.
   std::string_view Cameo(std::string_view type) const;
@@ -63,6 +66,7 @@ class CueLexicon {
   struct SourceWord {
     bool anonymous = false;   // else a pronoun
     bool individual = false;  // anonymous, one private person
+    bool side_taker = false;  // anonymous, "supporters", "critics"
     std::string gender;       // of an individual: "male", "female" or ""
   };
   std::unordered_map<std::string, SourceWord> sources_;

@@ -154,14 +154,31 @@ const Entity* PronounSpeaker(const std::vector<Entity>& entities, const Statemen
   return MentionedBetween(*coref, last_named->speaker.end, pronoun.begin) ? coref : last;
 }
 
-// "A New York man", "the woman": the head of the speaker's first noun
-// phrase is a word for one unnamed private person (sources.tsv, class
-// individual), who does not speak for the place or organisation named in
-// the phrase. Sets *gender ("male", "female" or "").
-bool NamesAnIndividual(std::string_view text, ByteSpan span, std::string* gender) {
+// The last word of the speaker's first noun phrase, lower case: its head
+// ("man" of "A New York man", "supporters" of "Trump's supporters").
+std::string HeadWord(std::string_view text, ByteSpan span) {
   const size_t end = HeadPhraseEnd(text, span);
-  const std::vector<std::string> words = LowerWords(text.substr(span.begin, end - span.begin));
-  return !words.empty() && statements::CueLexicon::Get().IsIndividual(words.back(), gender);
+  std::vector<std::string> words = LowerWords(text.substr(span.begin, end - span.begin));
+  return words.empty() ? std::string() : std::move(words.back());
+}
+
+// Whether a person in the span of a group's speaker is one of the group
+// ("Critics of the program, like Senator Patrick Leahy", "Trump's allies,
+// including Rudy Giuliani"), not the one it takes a side about ("Trump's
+// supporters", "critics of Mr. Trump").
+bool NamedAsOneOfThem(std::string_view text, ByteSpan span, const Entity& person) {
+  const size_t head_end = HeadPhraseEnd(text, span);
+  for (const ByteSpan& m : person.mentions) {
+    if (m.begin < head_end || m.begin >= span.end) continue;
+    const std::string_view between = text.substr(head_end, m.begin - head_end);
+    if (between.find(" like ") != std::string_view::npos ||
+        between.find(" including ") != std::string_view::npos ||
+        between.find(" such as ") != std::string_view::npos ||
+        (between.starts_with(",") && between.find(" of ") == std::string_view::npos)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // "he said" after "A New York man said" is that man when the pronoun fits
@@ -258,12 +275,19 @@ void Resolve(std::string_view text, const std::vector<Entity>& entities,
     const bool pronoun = words.size() == 1 && (english ? lex.IsPronoun(words[0])
                                                        : lex.IsPronounIn(words[0], language, &gender));
     if (english && pronoun) gender = PronounGender(words[0]);
+    // "A New York man" is one unnamed private person (sources.tsv class
+    // individual), who does not speak for the place named in the phrase;
+    // "Trump's supporters" (class group) are not Trump.
     std::string gender_of_individual;
-    const bool individual = english && !pronoun &&
-                            NamesAnIndividual(text, s.speaker, &gender_of_individual) &&
+    const std::string head = english && !pronoun ? HeadWord(text, s.speaker) : std::string();
+    const bool individual = !head.empty() && lex.IsIndividual(head, &gender_of_individual) &&
                             (!e || e->type != EntityType::kPerson);
-    if (individual || (pronoun && SameIndividual(last_individual, individual_gender, last_named,
-                                                 gender, e, s.speaker))) {
+    const bool side_takers = !head.empty() && lex.IsSideTaker(head) &&
+                             (!e || (e->type == EntityType::kPerson &&
+                                     !NamedAsOneOfThem(text, s.speaker, *e)));
+    if (individual || side_takers ||
+        (pronoun &&
+         SameIndividual(last_individual, individual_gender, last_named, gender, e, s.speaker))) {
       // Unnamed: the span stays, as for "officials said".
       s.speaker_reason = "anonymous";
       if (individual) last_individual = &s, individual_gender = gender_of_individual;

@@ -455,6 +455,34 @@ TEST(Statements, UnnamedIndividualIsNotThePlaceInHisDescription) {
   EXPECT_EQ(nobody->speaker_reason, "anonymous");
 }
 
+// "Trump's supporters" and "critics of Mr. Trump" are not Trump (sources.tsv
+// class group); "Trump's lawyers" speak for him; a critic named in the
+// phrase is one of them.
+TEST(Statements, SupportersAndCriticsAreNotWhomTheyTakeSidesAbout) {
+  const Article a = MakeArticle(
+      "Trump's supporters said that the election had been stolen.\n\n"
+      "Critics of Mr. Trump said that the speech was dangerous.\n\n"
+      "Trump's lawyers said that they would appeal.\n\n"
+      "Critics of the program, like Senator Patrick Leahy, said that it had failed.");
+  const Entity trump =
+      MakeEntity(a, "E1", EntityType::kPerson, {"Trump", "Trump", "Trump"}, "male");
+  const Entity leahy = MakeEntity(a, "E2", EntityType::kPerson, {"Patrick Leahy"}, "male");
+  const auto st = Find(a, {trump, leahy});
+  const Statement* stolen = With(a, st, "election had been stolen");
+  ASSERT_NE(stolen, nullptr);
+  EXPECT_EQ(stolen->speaker_entity, "");
+  EXPECT_EQ(stolen->speaker_reason, "anonymous");
+  const Statement* dangerous = With(a, st, "speech was dangerous");
+  ASSERT_NE(dangerous, nullptr);
+  EXPECT_EQ(dangerous->speaker_entity, "");
+  const Statement* appeal = With(a, st, "would appeal");
+  ASSERT_NE(appeal, nullptr);
+  EXPECT_EQ(appeal->speaker_entity, "E1");
+  const Statement* failed = With(a, st, "it had failed");
+  ASSERT_NE(failed, nullptr);
+  EXPECT_EQ(failed->speaker_entity, "E2");
+}
+
 std::vector<Statement> FindIn(const Article& a, const std::string& language,
                               const std::vector<Entity>& e = {}) {
   StatementOptions options;
