@@ -290,33 +290,50 @@ int ResolvePronoun(const Doc& doc, const std::vector<Antecedent>& before, size_t
   return -1;
 }
 
-// The person entity with a mention ending at byte `end`, or -1.
-int PersonEndingAt(const Doc& doc, size_t end) {
+// The entity with a mention ending at byte `end`, or -1: a person for
+// "who", an organisation or a country for "which" ("the Chicago Police
+// Department, which reported"). Not one governed by a preposition: in "a
+// report by Reuters, which found" the clause is the report's.
+int AntecedentEndingAt(const Doc& doc, size_t end, bool person) {
   for (size_t e = 0; e < doc.entities.size(); ++e) {
-    if (doc.entities[e].type != EntityType::kPerson) continue;
-    for (const ByteSpan& m : doc.entities[e].mentions) {
-      if (m.end == end) return static_cast<int>(e);
+    const EntityType type = doc.entities[e].type;
+    if (person ? type != EntityType::kPerson
+               : type != EntityType::kOrg && type != EntityType::kGpe) {
+      continue;
+    }
+    const WorkEntity& ent = doc.entities[e];
+    for (size_t k = 0; k < ent.mentions.size(); ++k) {
+      if (ent.mentions[k].end != end) continue;
+      const size_t t = ent.mention_tokens[k];
+      if (t > 0 && doc.lower_words[t - 1] == "by") return -1;
+      if (!person && t > 0 && IsPreposition(doc.lower_words[t - 1])) return -1;
+      return static_cast<int>(e);
     }
   }
   return -1;
 }
 
-// "X, who ...": the person whose mention ends just before the comma, or
-// before an apposition between commas ("Marc Morial, the chief executive of
-// the National Urban League, who said ...").
+// "X, who ...", "X which ...": the entity whose mention ends just before
+// the relative pronoun or its comma, or before an apposition between commas
+// ("Marc Morial, the chief executive of the National Urban League, who said
+// ...").
 void ResolveRelative(Doc* doc, size_t i) {
-  int person = PersonEndingAt(*doc, doc->token(i - 2).span.end);
+  const bool person = doc->lower_words[i] == "who";
+  const bool comma = doc->words[i - 1] == ",";
+  if (comma && i < 2) return;
+  int antecedent = AntecedentEndingAt(*doc, doc->token(comma ? i - 2 : i - 1).span.end, person);
   constexpr size_t kLongestApposition = 12;
-  for (size_t j = i - 2; person < 0 && j >= 2 && i - j <= kLongestApposition + 2; --j) {
+  for (size_t j = i - 2; comma && antecedent < 0 && j >= 2 && i - j <= kLongestApposition + 2;
+       --j) {
     if (doc->sentence_of[j] != doc->sentence_of[i]) break;
     if (doc->words[j] != ",") continue;
     const std::string_view first = doc->lower_words[j + 1];
     const bool apposition = first == "the" || first == "a" || first == "an" ||
                             first == "his" || first == "her" || first == "its";
-    if (apposition) person = PersonEndingAt(*doc, doc->token(j - 1).span.end);
+    if (apposition) antecedent = AntecedentEndingAt(*doc, doc->token(j - 1).span.end, person);
     break;  // only the comma that opens the apposition
   }
-  if (person >= 0) AddMention(doc, person, i, doc->token(i).span);
+  if (antecedent >= 0) AddMention(doc, antecedent, i, doc->token(i).span);
 }
 
 }  // namespace
@@ -448,7 +465,7 @@ void ResolveMetonymsAndPronouns(Doc* doc) {
     // pronouns and names, so the document's time budget is checked.
     if (TimeUp()) break;
     const std::string_view w = doc->lower_words[i];
-    if (w == "who" && i >= 2 && doc->words[i - 1] == ",") {
+    if ((w == "who" || w == "which") && i >= 1) {
       ResolveRelative(doc, i);  // "Sergey Lavrov, who said ..."
       continue;
     }

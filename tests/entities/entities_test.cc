@@ -82,6 +82,20 @@ TEST(Entities, RelativePronounAfterAnApposition) {
   EXPECT_EQ(f.Mentions(*morial), (Strings{"Marc Morial", "who"}));
 }
 
+// "which" after an organisation or a country is that organisation, not
+// one after "by" ("a report by Reuters, which found").
+TEST(Entities, WhichAfterAnOrganisation) {
+  const auto f = Find(
+      "They turned to the Chicago Police Department which reported more. A report by "
+      "Reuters, which found more, was cited.");
+  const Entity* police = f.Named("Chicago Police Department");
+  ASSERT_NE(police, nullptr);
+  EXPECT_EQ(f.Mentions(*police), (Strings{"Chicago Police Department", "which"}));
+  const Entity* reuters = f.Named("Reuters");
+  ASSERT_NE(reuters, nullptr);
+  EXPECT_EQ(f.Mentions(*reuters), Strings{"Reuters"});
+}
+
 TEST(Entities, PronounsInSubjectPosition) {
   const auto f = Find(
       "Angela Merkel arrived late. \u201CHe is wrong,\u201D she said. Olaf Scholz said he "
