@@ -52,6 +52,14 @@ bool IsHeadline(const Doc& doc, const Sentence& s) {
   return capitalised * 4 >= long_words * 3 && doc.words[s.token_end - 1] != ".";
 }
 
+// Adjectives and ordinals of the common words that open names ("Big
+// Machine", "First Amendment", "Old Trafford"): such a name is no person.
+bool IsNameModifier(std::string_view word) {
+  static const SvSet* kModifiers = new SvSet{"New",  "Old",  "Big",   "Small",  "Major", "Key",
+                                             "Top",  "First", "Second", "Third", "Last",  "Next"};
+  return kModifiers->contains(word);
+}
+
 class NameFinder {
  public:
   explicit NameFinder(Doc* doc) : doc_(*doc), lex_(Lexicon::Get()), w_(doc->words_view()) {}
@@ -67,9 +75,12 @@ class NameFinder {
         continue;
       }
       size_t j = RunEnd(i, e);
-      // Drop function words and the like that open a run ("The", "On").
+      // Drop function words and the like that open a run ("The", "On"),
+      // but not a modifier capitalised inside a sentence: it is part of
+      // the name ("label Big Machine", "the First Amendment").
       while (i < j && lex_.IsCommonWord(doc_.words[i]) && !PhraseAt(i, e) &&
-             !lex_.FirstNameGender(doc_.words[i])) {
+             !lex_.FirstNameGender(doc_.words[i]) &&
+             !(i + 1 < j && OpensNameInside(i))) {
         ++i;
       }
       if (i < j) Run(i, j, e);
@@ -78,6 +89,13 @@ class NameFinder {
   }
 
  private:
+  // A modifier that opens a name when capitalised inside a sentence (not
+  // at its start, after an opening quote or in a headline).
+  bool OpensNameInside(size_t i) const {
+    return !headline_ && i != sentence_begin_ && !AfterOpeningQuote(i) &&
+           IsNameModifier(doc_.words[i]);
+  }
+
   // The end of the capitalised run at i, across particles ("Ursula von der
   // Leyen") and across "of" after a head word ("Battle of Stalingrad").
   size_t RunEnd(size_t i, size_t e) const {
@@ -426,6 +444,8 @@ void TypeNamesFromDocument(Doc* doc) {
                  (n == 1 && ((p.sentence_initial && !inside.contains(PieceText(*doc, p))) ||
                              utf8::CountCodePoints(doc->words[p.begin]) < 2))) {
         continue;  // capitals in a headline or opening a sentence prove nothing
+      } else if (IsNameModifier(doc->words[p.begin])) {
+        // "Old Trafford", "First Amendment": left untyped.
       } else if (n >= 2 && n <= 3 && FollowedBySpeechVerb(*doc, p)) {
         p.type = EntityType::kPerson;
       } else if (n >= 2 && n <= 3) {

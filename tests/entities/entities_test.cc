@@ -96,6 +96,21 @@ TEST(Entities, WhichAfterAnOrganisation) {
   EXPECT_EQ(f.Mentions(*reuters), Strings{"Reuters"});
 }
 
+// A capitalised modifier inside a sentence opens the name ("Big Machine",
+// "the First Amendment"), and such a name is no person; at a sentence's
+// start the word is dropped as before.
+TEST(Entities, CapitalisedModifiersInsideASentenceOpenTheName) {
+  const auto f = Find(
+      "She sued her former label Big Machine over the First Amendment. Big changes came.");
+  const Entity* label = f.Named("Big Machine");
+  ASSERT_NE(label, nullptr);
+  EXPECT_NE(label->type, EntityType::kPerson);
+  const Entity* amendment = f.Named("First Amendment");
+  ASSERT_NE(amendment, nullptr);
+  EXPECT_NE(amendment->type, EntityType::kPerson);
+  EXPECT_EQ(f.Named("Big"), nullptr);
+}
+
 TEST(Entities, PronounsInSubjectPosition) {
   const auto f = Find(
       "Angela Merkel arrived late. \u201CHe is wrong,\u201D she said. Olaf Scholz said he "
