@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unordered_set>
 
 #include "statements/cue_lexicon.h"
 #include "statements/tagger.h"
@@ -578,6 +579,70 @@ void AccordingTo(const Cues& cues, const std::vector<Token>& t, std::vector<Toke
   }
 }
 
+// The participles of "be" that make a cue passive, in the languages of
+// cues_intl.tsv.
+bool IsPassiveAuxiliary(std::string_view w) {
+  static const std::unordered_set<std::string_view> kParticiples = {
+      "stato", "stata", "stati", "state",  // it
+      "été",                               // fr
+      "sido",                              // es, pt
+      "worden", "wurde", "wurden",         // de
+      "werd", "geworden"};                 // nl
+  return kParticiples.contains(w);
+}
+
+// Reported clauses in languages the tagger does not read: a cue, then
+// within a few words a complementizer ("Emmanuel Macron a déclaré mardi
+// que …", "Merz sagte am Freitag, dass …", "Лавров заявил, что …"): the
+// source is before the cue (and its auxiliary), the content the rest of the
+// sentence after the complementizer. Adds the spans to the tagger's lists.
+void ReportedClauses(const Cues& cues, const std::vector<Token>& t,
+                     std::vector<TokenSpan>* cue_spans, std::vector<TokenSpan>* sources,
+                     std::vector<TokenSpan>* contents) {
+  constexpr int kMostWordsBetween = 4, kShortestContent = 3;
+  const CueLexicon& lex = CueLexicon::Get();
+  const int n = static_cast<int>(t.size());
+  for (int i = 1; i < n; ++i) {
+    if (!cues.IsCue(t[i]) || t[i].quote != QuoteMark::kNone) continue;
+    // Not "so" or "selon" ("so dass" is "so that"): only verbs take a clause.
+    const CueEntry* entry = lex.Find(t[i].norm, cues.language());
+    if (entry && entry->lemma == "according to") continue;
+    int c = i + 1;  // the complementizer
+    while (c < n && c - i <= kMostWordsBetween + 1 && !EndsSentence(t, c - 1) &&
+           !lex.IsComplementizer(t[c].norm, cues.language()) &&
+           (t[c].norm == "," || !IsBreak(t[c]))) {
+      ++c;
+    }
+    if (c >= n || c - i > kMostWordsBetween + 1 ||
+        !lex.IsComplementizer(t[c].norm, cues.language())) {
+      continue;
+    }
+    int end = c;  // the content's last token
+    while (end + 1 < n && !EndsSentence(t, end)) ++end;
+    if (EndsSentence(t, end)) --end;
+    int first = c + 1;  // "что, хоть …": not the comma
+    while (first < end && t[first].norm == ",") ++first;
+    if (Words(t, first, end) < kShortestContent) continue;
+    // A passive ("è stato annunciato che", "il a été annoncé que") names
+    // no one who spoke.
+    if (IsPassiveAuxiliary(t[i - 1].norm)) continue;
+    Attribution a;
+    a.cue_first = i;
+    while (a.cue_first > 0 && cues.IsAuxiliary(t[a.cue_first - 1])) --a.cue_first;
+    SourceBefore(t, a.cue_first, &a);
+    // "El presidente del Gobierno, Pedro Sánchez, dijo que": the name in
+    // apposition before the comma.
+    if (a.src_first < 0 && a.cue_first > 1 && t[a.cue_first - 1].norm == ",") {
+      SourceBefore(t, a.cue_first - 1, &a);
+    }
+    if (a.src_first < 0) continue;
+    cue_spans->push_back({1, a.cue_first, i});
+    sources->push_back({0, a.src_first, a.src_last});
+    contents->push_back({2, first, end});
+    i = end;
+  }
+}
+
 std::vector<TokenSpan> SpansOf(const std::vector<uint8_t>& y) {
   std::vector<TokenSpan> out;
   for (size_t i = 0; i < y.size(); ++i) {
@@ -631,7 +696,10 @@ std::vector<Statement> Assemble(std::string_view text,
     for (const TokenSpan& s : SpansOf(p.labels)) {
       (s.role == 0 ? sources : s.role == 1 ? cues : contents).push_back(s);
     }
-    if (!lexicon.English()) AccordingTo(lexicon, t, &cues, &sources, &contents);
+    if (!lexicon.English()) {
+      AccordingTo(lexicon, t, &cues, &sources, &contents);
+      ReportedClauses(lexicon, t, &cues, &sources, &contents);
+    }
     struct Candidate {
       TokenSpan content;
       bool from_rule = false;

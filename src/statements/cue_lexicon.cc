@@ -104,6 +104,15 @@ CueLexicon::CueLexicon() {
     if (c.size() < 4) return;
     const std::string language(c[0]), lemma(c[2]), type(c[3]);
     size_t entry = entries_.size();
+    if (type == "THAT") {
+      std::string_view forms = c[1];
+      while (!forms.empty()) {
+        const size_t comma = forms.find(',');
+        intl_complementizers_[language + "\t" + std::string(forms.substr(0, comma))] = true;
+        forms.remove_prefix(comma == std::string_view::npos ? forms.size() : comma + 1);
+      }
+      return;
+    }
     if (type == "ACCORDING") {
       std::string_view forms = c[1];
       while (!forms.empty()) {
@@ -191,6 +200,18 @@ const std::vector<std::vector<std::string>>& CueLexicon::AccordingTo(
 }
 
 std::string CueLexicon::Fold(std::string_view w) { return FoldCase(w); }
+
+bool CueLexicon::IsComplementizer(std::string_view form, std::string_view language) const {
+  // An elided complementizer stays glued to the next word: "qu'il", "qu’elle".
+  for (std::string_view apostrophe : {"'", "\u2019"}) {
+    const size_t at = form.find(apostrophe);
+    if (at != std::string_view::npos && at > 0) {
+      return intl_complementizers_.contains(std::string(language) + "\t" +
+                                            FoldCase(form.substr(0, at)) + "'");
+    }
+  }
+  return intl_complementizers_.contains(std::string(language) + "\t" + FoldCase(form));
+}
 
 bool CueLexicon::IsAnonymous(std::string_view w) const {
   auto it = sources_.find(std::string(w));

@@ -38,6 +38,9 @@ class CueLexicon {
   // "selon", "según"), each as its lower-case words (type ACCORDING of
   // cues_intl.tsv).
   const std::vector<std::vector<std::string>>& AccordingTo(std::string_view language) const;
+  // A word that opens a reported clause after a cue in that language
+  // ("que", "dass", "что"; type THAT of cues_intl.tsv).
+  bool IsComplementizer(std::string_view form, std::string_view language) const;
   // `w` in lower case, beyond ASCII too ("По" -> "по").
   static std::string Fold(std::string_view w);
   // A word for a source the text does not name ("officials", "a man").
@@ -63,6 +66,7 @@ class CueLexicon {
   std::unordered_map<std::string, bool> intl_auxiliaries_;
   std::unordered_map<std::string, std::string> intl_pronouns_;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> intl_according_;
+  std::unordered_map<std::string, bool> intl_complementizers_;  // "language\tform"
   struct SourceWord {
     bool anonymous = false;   // else a pronoun
     bool individual = false;  // anonymous, one private person

@@ -218,6 +218,17 @@ class ChunkSplitter {
   void Word(size_t b, size_t e) {
     if (b >= e) return;
     const std::string_view w = text_.substr(b, e - b);
+    // French elides "que" before a vowel ("qu'il", "qu’elle"): the
+    // complementizer is a token of its own, as the reported clause after it
+    // starts with the pronoun.
+    for (std::string_view apo : {std::string_view("'"), std::string_view("\u2019")}) {
+      const size_t n = 2 + apo.size();
+      if (w.size() > n && Lower(w.substr(0, 2)) == "qu" && w.substr(2, apo.size()) == apo) {
+        Emit(b, b + n, QuoteMark::kNone, false, &*out_);
+        Word(b + n, e);
+        return;
+      }
+    }
     // Clitics, with either apostrophe.
     for (std::string_view apo : {std::string_view("'"), std::string_view("\u2019")}) {
       const std::string_view nt = apo.size() == 1 ? std::string_view("n't")

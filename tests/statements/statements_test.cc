@@ -632,6 +632,28 @@ TEST(Statements, AccordingToInOtherLanguages) {
   EXPECT_EQ(Slice(fr, st_fr[0].content), "Les syndicats appellent \u00E0 une nouvelle gr\u00E8ve jeudi");
 }
 
+// Reported clauses in other languages: a cue, then a complementizer
+// (cues_intl.tsv, THAT); a passive names no one, and "so dass" is no cue.
+TEST(Statements, ReportedClausesInOtherLanguages) {
+  const Article fr = MakeArticle(
+      "Le pr\u00E9sident Emmanuel Macron a d\u00E9clar\u00E9 mardi que la r\u00E9forme "
+      "\u00E9tait n\u00E9cessaire. Il a ajout\u00E9 qu'il ne reculerait pas devant la "
+      "mobilisation. Il a \u00E9t\u00E9 annonc\u00E9 que la gr\u00E8ve continuerait demain.");
+  const auto st_fr = FindIn(fr, "fr");
+  ASSERT_EQ(st_fr.size(), 2u);
+  EXPECT_EQ(Slice(fr, st_fr[0].speaker), "Le pr\u00E9sident Emmanuel Macron");
+  EXPECT_EQ(Slice(fr, st_fr[0].cue), "a d\u00E9clar\u00E9");
+  EXPECT_EQ(Slice(fr, st_fr[0].content), "la r\u00E9forme \u00E9tait n\u00E9cessaire");
+  EXPECT_EQ(Slice(fr, st_fr[1].content), "il ne reculerait pas devant la mobilisation");
+  const Article de = MakeArticle(
+      "Friedrich Merz sagte am Freitag, dass die Regierung handeln m\u00FCsse. Es regnete so, "
+      "dass die Stra\u00DFen nass waren.");
+  const auto st_de = FindIn(de, "de");
+  ASSERT_EQ(st_de.size(), 1u);
+  EXPECT_EQ(Slice(de, st_de[0].speaker), "Friedrich Merz");
+  EXPECT_EQ(Slice(de, st_de[0].content), "die Regierung handeln m\u00FCsse");
+}
+
 TEST(StatementModel, SaveLoadRoundTrip) {
   StatementModel model(1u << 10);
   for (size_t i = 0; i < model.weights().size(); ++i) {
