@@ -553,13 +553,18 @@ void AccordingTo(const Cues& cues, const std::vector<Token>& t, std::vector<Toke
                  std::vector<TokenSpan>* sources, std::vector<TokenSpan>* contents) {
   constexpr int kLongestSource = 10, kShortestContent = 3;
   const int n = static_cast<int>(t.size());
-  int sentence = 0;  // first token of the sentence
+  int sentence = 0;      // first token of the sentence
+  int sentence_end = -1;  // its last token, once a marker asked (found once
+                          // per sentence, so a run of markers stays linear)
   for (int i = 0; i < n; ++i) {
     if (i > 0 && EndsSentence(t, i - 1)) sentence = i;
     const int len = AccordingMarker(cues, t, i);
     if (len == 0) continue;
-    int end = i;  // last token of the sentence, without its full stop
-    while (end + 1 < n && !EndsSentence(t, end)) ++end;
+    if (sentence_end < i) {
+      sentence_end = i;
+      while (sentence_end + 1 < n && !EndsSentence(t, sentence_end)) ++sentence_end;
+    }
+    int end = sentence_end;  // without its full stop
     if (EndsSentence(t, end) && end > i) --end;
     int comma = i + len;  // the comma after the source
     while (comma <= end && t[comma].norm != "," && comma - (i + len) < kLongestSource) ++comma;
