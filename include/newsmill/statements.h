@@ -52,17 +52,33 @@ class StatementModel {
   Status Save(const std::string& path) const;
 
   uint32_t buckets() const { return buckets_; }
-  // weights[bucket * kLabels + label]; transitions[(prev + 1) * kLabels +
-  // label], prev = -1 at the start of a paragraph.
+  // The weights of a model built in memory (the trainer's), which the
+  // tagger reads as they are and ToBytes quantizes: weights[bucket * kLabels
+  // + label]. Empty in a loaded model, which keeps the file's int16 values
+  // instead (rows()). transitions[(prev + 1) * kLabels + label], prev = -1
+  // at the start of a paragraph.
   std::vector<float>& weights() { return weights_; }
   const std::vector<float>& weights() const { return weights_; }
   std::vector<float>& transitions() { return transitions_; }
   const std::vector<float>& transitions() const { return transitions_; }
 
+  // A loaded model's weights as the file stores them (weight = value *
+  // scale()), a row per bucket: the labels' values and a zero, 16 bytes,
+  // so that the tagger reads one cache line per feature (Int16Weights in
+  // src/statements/tagger.h).
+  static constexpr uint32_t kRowWidth = 8;
+  struct alignas(16) Row {
+    int16_t w[kRowWidth];
+  };
+  const std::vector<Row>& rows() const { return rows_; }
+  float scale() const { return scale_; }
+
  private:
   uint32_t buckets_;
   std::vector<float> weights_;
   std::vector<float> transitions_;
+  std::vector<Row> rows_;
+  float scale_ = 1.0f;
 };
 
 // The shipped model, loaded once: $NEWSMILL_MODEL_DIR/statements-v1.bin if

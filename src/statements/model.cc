@@ -2,6 +2,7 @@
 // docs/statements.md). Weights are stored as int16 with one scale: a quarter
 // of the float size, and the tagger's scores change by far less than the
 // margins the perceptron learned.
+// A loaded model keeps them so, in rows padded to 8 (StatementModel::Row).
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -51,16 +52,23 @@ std::string StatementModel::ToBytes() const {
   PutU32(buckets_, &out);
   PutU32(statements::kFeatureSet, &out);
   for (float t : transitions_) PutF32(t, &out);
+  auto put16 = [&](int16_t q) {
+    out.push_back(static_cast<char>(q & 0xFF));
+    out.push_back(static_cast<char>((q >> 8) & 0xFF));
+  };
+  out.reserve(out.size() + 4 + static_cast<size_t>(buckets_) * kLabels * 2);
+  if (!rows_.empty()) {  // loaded: the file's values again
+    PutF32(scale_, &out);
+    for (const Row& row : rows_) {
+      for (uint32_t y = 0; y < kLabels; ++y) put16(row.w[y]);
+    }
+    return out;
+  }
   float max_abs = 0;
   for (float w : weights_) max_abs = std::max(max_abs, std::fabs(w));
   const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
   PutF32(scale, &out);
-  out.reserve(out.size() + weights_.size() * 2);
-  for (float w : weights_) {
-    const int16_t q = static_cast<int16_t>(std::lround(w / scale));
-    out.push_back(static_cast<char>(q & 0xFF));
-    out.push_back(static_cast<char>((q >> 8) & 0xFF));
-  }
+  for (float w : weights_) put16(static_cast<int16_t>(std::lround(w / scale)));
   return out;
 }
 
@@ -85,15 +93,17 @@ Result<StatementModel> StatementModel::FromBytes(std::string_view bytes) {
   if (bytes.size() != header + 4 * ntrans + 4 + 2 * nweights) {
     return Status::Corrupt("statements model: wrong size");
   }
-  StatementModel model(buckets);
+  StatementModel model(0);  // no float weights: the file's int16 rows
+  model.buckets_ = buckets;
   size_t at = header;
   for (size_t i = 0; i < ntrans; ++i, at += 4) model.transitions_[i] = GetF32(bytes, at);
-  const float scale = GetF32(bytes, at);
+  model.scale_ = GetF32(bytes, at);
   at += 4;
+  model.rows_.assign(buckets, Row{});
   for (size_t i = 0; i < nweights; ++i, at += 2) {
     const uint16_t u = static_cast<uint16_t>(static_cast<unsigned char>(bytes[at]) |
                                              (static_cast<unsigned char>(bytes[at + 1]) << 8));
-    model.weights_[i] = static_cast<float>(static_cast<int16_t>(u)) * scale;
+    model.rows_[i / kLabels].w[i % kLabels] = static_cast<int16_t>(u);
   }
   return model;
 }

@@ -86,13 +86,10 @@ SpanCounts Count(const FeatureRows& rows, int first, int last) {
   return c;
 }
 
-void Emissions(const float* weights, const std::vector<uint32_t>& ids,
+template <class Weights>
+void Emissions(const Weights& weights, const std::vector<uint32_t>& ids,
                const std::vector<uint32_t>& starts, size_t i, float* out) {
-  std::fill(out, out + kNumLabels, 0.0f);
-  for (uint32_t k = starts[i]; k < starts[i + 1]; ++k) {
-    const float* w = weights + static_cast<size_t>(ids[k]) * kNumLabels;
-    for (int y = 0; y < kNumLabels; ++y) out[y] += w[y];
-  }
+  weights.Sum(ids.data() + starts[i], starts[i + 1] - starts[i], out);
 }
 
 // The values of the templates Other() sums but for the class after, which
@@ -151,16 +148,16 @@ double ScoreSpans(const float* weights, const float* transitions,
   double score = 0;
   float e[kNumLabels];
   for (size_t i = 0; i < labels.size(); ++i) {
-    Emissions(weights, rows.ids, rows.starts, i, e);
+    Emissions(FloatWeights{weights}, rows.ids, rows.starts, i, e);
     score += e[labels[i]];
     const int prev = i == 0 ? -1 : labels[i - 1];
     score += transitions[(prev + 1) * kNumLabels + labels[i]];
   }
   std::vector<uint32_t> ids;
   for (const auto& [role, first, last] : LabelSpans(labels)) {
-    Emissions(weights, rows.bids, rows.bstarts, static_cast<size_t>(first), e);
+    Emissions(FloatWeights{weights}, rows.bids, rows.bstarts, static_cast<size_t>(first), e);
     score += e[role];
-    Emissions(weights, rows.bids, rows.bstarts, static_cast<size_t>(last), e);
+    Emissions(FloatWeights{weights}, rows.bids, rows.bstarts, static_cast<size_t>(last), e);
     score += e[3 + role];
     SpanFeatureIds(rows, first, last, buckets, &ids);
     for (uint32_t id : ids) score += weights[static_cast<size_t>(id) * kNumLabels + role];
@@ -168,7 +165,8 @@ double ScoreSpans(const float* weights, const float* transitions,
   return score;
 }
 
-void DecodeSpans(const float* weights, const float* transitions,
+template <WeightTable Weights>
+void DecodeSpans(const Weights& weights, const float* transitions,
                  uint32_t buckets, const FeatureRows& rows,
                  std::vector<uint8_t>* labels, bool cue_rule) {
   const int n = static_cast<int>(rows.starts.size()) - 1;
@@ -179,15 +177,13 @@ void DecodeSpans(const float* weights, const float* transitions,
   float span[kTemplates][kValues][3];
   for (int t = 0; t < kTemplates; ++t) {
     for (int v = 0; v < kNumValues[t]; ++v) {
-      const float* w = weights + static_cast<size_t>(SpanId(t, v, buckets)) * kNumLabels;
-      for (int r = 0; r < 3; ++r) span[t][v][r] = w[r];
+      const uint32_t id = SpanId(t, v, buckets);
+      for (int r = 0; r < 3; ++r) span[t][v][r] = weights.At(id, r);
     }
   }
-  std::vector<std::array<float, kNumLabels>> emit(n), bound(n);
-  for (int i = 0; i < n; ++i) {
-    Emissions(weights, rows.ids, rows.starts, static_cast<size_t>(i), emit[i].data());
-    Emissions(weights, rows.bids, rows.bstarts, static_cast<size_t>(i), bound[i].data());
-  }
+  std::vector<std::array<float, kNumLabels>> emit, bound;
+  SumRows(weights, rows.ids, rows.starts, &emit);
+  SumRows(weights, rows.bids, rows.bstarts, &bound);
   // inside[r][k]: the I- emissions of role r summed over tokens < k.
   std::array<std::vector<float>, 3> inside;
   for (int r = 0; r < 3; ++r) {
@@ -334,5 +330,10 @@ void DecodeSpans(const float* weights, const float* transitions,
     e = s - 1;
   }
 }
+
+template void DecodeSpans(const FloatWeights&, const float*, uint32_t, const FeatureRows&,
+                          std::vector<uint8_t>*, bool);
+template void DecodeSpans(const Int16Weights&, const float*, uint32_t, const FeatureRows&,
+                          std::vector<uint8_t>*, bool);
 
 }  // namespace newsmill::statements

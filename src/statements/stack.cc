@@ -45,13 +45,6 @@ uint32_t FirstPassTransitionBucket(int prev, uint32_t buckets) {
          (buckets / 2 - 1);
 }
 
-void FirstPassTransitions(const float* weights, uint32_t buckets, float* first) {
-  for (int p = -1; p < kNumLabels; ++p) {
-    const float* w = weights + static_cast<size_t>(FirstPassTransitionBucket(p, buckets)) * kNumLabels;
-    std::copy(w, w + kNumLabels, first + (p + 1) * kNumLabels);
-  }
-}
-
 void StackFeatures(const FeatureRows& rows, const std::vector<uint8_t>& z,
                    uint32_t buckets, FeatureRows* out) {
   const int n = static_cast<int>(z.size());

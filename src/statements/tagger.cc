@@ -331,7 +331,8 @@ void ExtractFeatures(const std::vector<Token>& tokens, uint32_t buckets,
   }
 }
 
-void DecodeWith(const float* weights, const float* transitions,
+template <WeightTable Weights>
+void DecodeWith(const Weights& weights, const float* transitions,
                 const FeatureRows& rows, std::vector<uint8_t>* labels) {
   const size_t n = rows.starts.size() - 1;
   labels->assign(n, kO);
@@ -339,12 +340,10 @@ void DecodeWith(const float* weights, const float* transitions,
   constexpr float kNone = -std::numeric_limits<float>::infinity();
   std::vector<std::array<float, kNumLabels>> score(n);
   std::vector<std::array<uint8_t, kNumLabels>> back(n);
+  std::vector<std::array<float, kNumLabels>> emissions;
+  SumRows(weights, rows.ids, rows.starts, &emissions);
   for (size_t i = 0; i < n; ++i) {
-    std::array<float, kNumLabels> emit{};
-    for (uint32_t k = rows.starts[i]; k < rows.starts[i + 1]; ++k) {
-      const float* w = weights + static_cast<size_t>(rows.ids[k]) * kNumLabels;
-      for (int y = 0; y < kNumLabels; ++y) emit[y] += w[y];
-    }
+    const std::array<float, kNumLabels>& emit = emissions[i];
     for (int y = 0; y < kNumLabels; ++y) {
       if (i == 0) {
         score[0][y] = Allowed(-1, y) ? emit[y] + transitions[y] : kNone;
@@ -374,16 +373,37 @@ void DecodeWith(const float* weights, const float* transitions,
   }
 }
 
-void Decode(const StatementModel& model, const FeatureRows& rows,
-            std::vector<uint8_t>* labels) {
+template void DecodeWith(const FloatWeights&, const float*, const FeatureRows&,
+                         std::vector<uint8_t>*);
+template void DecodeWith(const Int16Weights&, const float*, const FeatureRows&,
+                         std::vector<uint8_t>*);
+
+namespace {
+
+template <WeightTable Weights>
+void DecodeBoth(const StatementModel& model, const Weights& weights, const FeatureRows& rows,
+                std::vector<uint8_t>* labels) {
   std::array<float, (kNumLabels + 1) * kNumLabels> first;
-  FirstPassTransitions(model.weights().data(), model.buckets(), first.data());
+  FirstPassTransitions(weights, model.buckets(), first.data());
   std::vector<uint8_t> pass1;
-  DecodeWith(model.weights().data(), first.data(), rows, &pass1);
+  DecodeWith(weights, first.data(), rows, &pass1);
   FeatureRows second;
   StackFeatures(rows, pass1, model.buckets(), &second);
-  DecodeSpans(model.weights().data(), model.transitions().data(), model.buckets(), second, labels,
+  DecodeSpans(weights, model.transitions().data(), model.buckets(), second, labels,
               /*cue_rule=*/true);
+}
+
+}  // namespace
+
+void Decode(const StatementModel& model, const FeatureRows& rows,
+            std::vector<uint8_t>* labels) {
+  // A loaded model has the file's int16 rows (Int16Weights); one built in
+  // memory (the trainer's) its floats.
+  if (!model.rows().empty()) {
+    DecodeBoth(model, Int16Weights{model.rows().data()->w, model.scale()}, rows, labels);
+  } else {
+    DecodeBoth(model, FloatWeights{model.weights().data()}, rows, labels);
+  }
 }
 
 }  // namespace newsmill::statements

@@ -93,6 +93,48 @@ TEST(SpanDecoder, FindsTheBestLabellingByExhaustiveSearch) {
   }
 }
 
+// A loaded model decodes with the file's int16 values in rows of 8
+// (Int16Weights): the same labellings as the floats they stand for.
+TEST(SpanDecoder, Int16RowsDecodeAsTheirFloats) {
+  const std::vector<std::vector<const char*>> sentences = {
+      {"he", "said", "that", "taxes", ",", "rose", "."},
+      {"``", "won", "we", ",", "''", "she", "said"},
+  };
+  const float scale = 2.0f / 32767.0f;
+  for (uint64_t seed = 1; seed <= 4; ++seed) {
+    std::vector<float> w = Weights(seed);
+    std::vector<StatementModel::Row> rows16(kBuckets, StatementModel::Row{});
+    for (size_t i = 0; i < w.size(); ++i) {
+      const auto q = static_cast<int16_t>(std::lround(w[i] / scale));
+      rows16[i / kNumLabels].w[i % kNumLabels] = q;
+      w[i] = static_cast<float>(q) * scale;
+    }
+    const Int16Weights table{rows16.data()->w, scale};
+    std::vector<float> t((kNumLabels + 1) * kNumLabels);
+    for (size_t i = 0; i < t.size(); ++i) t[i] = static_cast<float>((i * 5 + seed) % 9) / 4.0f - 1.0f;
+    for (const auto& words : sentences) {
+      std::vector<Token> tokens;
+      for (const char* word : words) tokens.push_back(Tok(word));
+      FeatureRows first;
+      ExtractFeatures(tokens, kBuckets, &first);
+      std::vector<uint8_t> z16, z;
+      DecodeWith(table, t.data(), first, &z16);
+      DecodeWith(w.data(), t.data(), first, &z);
+      EXPECT_EQ(z16, z) << "seed " << seed;
+      z[1] = kBCue;
+      const FeatureRows rows = Rows(words, z);
+      for (const bool rule : {false, true}) {
+        std::vector<uint8_t> y16, y;
+        DecodeSpans(table, t.data(), kBuckets, rows, &y16, rule);
+        DecodeSpans(w.data(), t.data(), kBuckets, rows, &y, rule);
+        EXPECT_NEAR(ScoreSpans(w.data(), t.data(), kBuckets, rows, y16, rule),
+                    ScoreSpans(w.data(), t.data(), kBuckets, rows, y, rule), 1e-3)
+            << "seed " << seed << " sentence " << words[0] << " rule " << rule;
+      }
+    }
+  }
+}
+
 TEST(SpanDecoder, SpanFeaturesCountWhatTheSpanHolds) {
   const std::vector<uint8_t> z = {kO, kBCue, kO, kO, kO, kO, kO, kO, kO};
   const FeatureRows rows = Rows({"``", "said", ",", "a", ",", "b", ".", "c", "''"}, z);

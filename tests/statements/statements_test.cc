@@ -666,9 +666,14 @@ TEST(StatementModel, SaveLoadRoundTrip) {
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_EQ(loaded->buckets(), 1u << 10);
   EXPECT_FLOAT_EQ(loaded->transitions()[3], -2.5f);
+  // A loaded model keeps the int16 values in rows of 8, the pad zero.
+  ASSERT_EQ(loaded->rows().size(), 1u << 10);
   for (size_t i = 0; i < model.weights().size(); ++i) {
-    EXPECT_NEAR(loaded->weights()[i], model.weights()[i], 0.001f);
+    const auto& row = loaded->rows()[i / StatementModel::kLabels];
+    EXPECT_NEAR(row.w[i % StatementModel::kLabels] * loaded->scale(), model.weights()[i], 0.001f);
+    EXPECT_EQ(row.w[StatementModel::kRowWidth - 1], 0);
   }
+  EXPECT_EQ(loaded->ToBytes(), model.ToBytes());
   std::remove(path.c_str());
   EXPECT_FALSE(StatementModel::FromBytes("not a model").ok());
   std::string bytes = model.ToBytes();
