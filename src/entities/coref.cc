@@ -1,6 +1,7 @@
 // Coreference: names into entities (keys, surnames, acronyms), capitals that
 // act for their country, and pronouns in subject position.
 #include <algorithm>
+#include <unordered_map>
 
 #include "entities/document.h"
 #include "newsmill/deadline.h"
@@ -290,25 +291,36 @@ int ResolvePronoun(const Doc& doc, const std::vector<Antecedent>& before, size_t
   return -1;
 }
 
+// The name mentions by the byte they end at: (entity, first token).
+using MentionEnds = std::unordered_map<size_t, std::vector<std::pair<int, size_t>>>;
+
+MentionEnds EndsOfMentions(const Doc& doc) {
+  MentionEnds ends;
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const WorkEntity& ent = doc.entities[e];
+    for (size_t k = 0; k < ent.mentions.size(); ++k) {
+      ends[ent.mentions[k].end].emplace_back(static_cast<int>(e), ent.mention_tokens[k]);
+    }
+  }
+  return ends;
+}
+
 // The entity with a mention ending at byte `end`, or -1: a person for
 // "who", an organisation or a country for "which" ("the Chicago Police
 // Department, which reported"). Not one governed by a preposition: in "a
 // report by Reuters, which found" the clause is the report's.
-int AntecedentEndingAt(const Doc& doc, size_t end, bool person) {
-  for (size_t e = 0; e < doc.entities.size(); ++e) {
+int AntecedentEndingAt(const Doc& doc, const MentionEnds& ends, size_t end, bool person) {
+  const auto it = ends.find(end);
+  if (it == ends.end()) return -1;
+  for (const auto& [e, t] : it->second) {
     const EntityType type = doc.entities[e].type;
     if (person ? type != EntityType::kPerson
                : type != EntityType::kOrg && type != EntityType::kGpe) {
       continue;
     }
-    const WorkEntity& ent = doc.entities[e];
-    for (size_t k = 0; k < ent.mentions.size(); ++k) {
-      if (ent.mentions[k].end != end) continue;
-      const size_t t = ent.mention_tokens[k];
-      if (t > 0 && doc.lower_words[t - 1] == "by") return -1;
-      if (!person && t > 0 && IsPreposition(doc.lower_words[t - 1])) return -1;
-      return static_cast<int>(e);
-    }
+    if (t > 0 && doc.lower_words[t - 1] == "by") return -1;
+    if (!person && t > 0 && IsPreposition(doc.lower_words[t - 1])) return -1;
+    return e;
   }
   return -1;
 }
@@ -317,11 +329,12 @@ int AntecedentEndingAt(const Doc& doc, size_t end, bool person) {
 // the relative pronoun or its comma, or before an apposition between commas
 // ("Marc Morial, the chief executive of the National Urban League, who said
 // ...").
-void ResolveRelative(Doc* doc, size_t i) {
+void ResolveRelative(Doc* doc, const MentionEnds& ends, size_t i) {
   const bool person = doc->lower_words[i] == "who";
   const bool comma = doc->words[i - 1] == ",";
   if (comma && i < 2) return;
-  int antecedent = AntecedentEndingAt(*doc, doc->token(comma ? i - 2 : i - 1).span.end, person);
+  int antecedent =
+      AntecedentEndingAt(*doc, ends, doc->token(comma ? i - 2 : i - 1).span.end, person);
   constexpr size_t kLongestApposition = 12;
   for (size_t j = i - 2; comma && antecedent < 0 && j >= 2 && i - j <= kLongestApposition + 2;
        --j) {
@@ -330,7 +343,9 @@ void ResolveRelative(Doc* doc, size_t i) {
     const std::string_view first = doc->lower_words[j + 1];
     const bool apposition = first == "the" || first == "a" || first == "an" ||
                             first == "his" || first == "her" || first == "its";
-    if (apposition) antecedent = AntecedentEndingAt(*doc, doc->token(j - 1).span.end, person);
+    if (apposition) {
+      antecedent = AntecedentEndingAt(*doc, ends, doc->token(j - 1).span.end, person);
+    }
     break;  // only the comma that opens the apposition
   }
   if (antecedent >= 0) AddMention(doc, antecedent, i, doc->token(i).span);
@@ -460,13 +475,14 @@ void ResolveMetonymsAndPronouns(Doc* doc) {
   }
   std::sort(antecedents.begin(), antecedents.end(),
             [](const Antecedent& a, const Antecedent& b) { return a.token < b.token; });
+  const MentionEnds ends = EndsOfMentions(*doc);
   for (size_t i = 0; i < doc->size(); ++i) {
     // Each pronoun looks back over the entities: quadratic on a page of
     // pronouns and names, so the document's time budget is checked.
     if (TimeUp()) break;
     const std::string_view w = doc->lower_words[i];
     if ((w == "who" || w == "which") && i >= 1) {
-      ResolveRelative(doc, i);  // "Sergey Lavrov, who said ..."
+      ResolveRelative(doc, ends, i);  // "Sergey Lavrov, who said ..."
       continue;
     }
     if (w != "he" && w != "she" && w != "they" && w != "it") continue;

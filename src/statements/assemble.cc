@@ -139,6 +139,15 @@ int Words(const std::vector<Token>& t, int first, int last) {
   return n;
 }
 
+// Whether tokens [first, last] hold at least `count` words; stops there, so
+// asking of a long sentence costs no more than a short one.
+bool HasWords(const std::vector<Token>& t, int first, int last, int count) {
+  for (int i = std::max(first, 0); i <= last && i < static_cast<int>(t.size()) && count > 0; ++i) {
+    count -= IsWord(t[i]);
+  }
+  return count <= 0;
+}
+
 struct Attribution {
   int cue_first = -1, cue_last = -1, src_first = -1, src_last = -1;
   // The speaker is a pronoun inside the cue ("a-t-il déclaré"): the one
@@ -607,6 +616,7 @@ void ReportedClauses(const Cues& cues, const std::vector<Token>& t,
   constexpr int kMostWordsBetween = 4, kShortestContent = 3;
   const CueLexicon& lex = CueLexicon::Get();
   const int n = static_cast<int>(t.size());
+  int sentence_end = -1;  // found once per sentence, as in AccordingTo
   for (int i = 1; i < n; ++i) {
     if (!cues.IsCue(t[i]) || t[i].quote != QuoteMark::kNone) continue;
     // Not "so" or "selon" ("so dass" is "so that"): only verbs take a clause.
@@ -622,12 +632,15 @@ void ReportedClauses(const Cues& cues, const std::vector<Token>& t,
         !lex.IsComplementizer(t[c].norm, cues.language())) {
       continue;
     }
-    int end = c;  // the content's last token
-    while (end + 1 < n && !EndsSentence(t, end)) ++end;
+    if (sentence_end < c) {
+      sentence_end = c;
+      while (sentence_end + 1 < n && !EndsSentence(t, sentence_end)) ++sentence_end;
+    }
+    int end = sentence_end;  // the content's last token, without the full stop
     if (EndsSentence(t, end)) --end;
     int first = c + 1;  // "что, хоть …": not the comma
     while (first < end && t[first].norm == ",") ++first;
-    if (Words(t, first, end) < kShortestContent) continue;
+    if (!HasWords(t, first, end, kShortestContent)) continue;
     // A passive ("è stato annunciato che", "il a été annoncé que") names
     // no one who spoke.
     if (IsPassiveAuxiliary(t[i - 1].norm)) continue;

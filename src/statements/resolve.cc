@@ -290,7 +290,10 @@ void Resolve(std::string_view text, const std::vector<Entity>& entities,
          SameIndividual(last_individual, individual_gender, last_named, gender, e, s.speaker))) {
       // Unnamed: the span stays, as for "officials said".
       s.speaker_reason = "anonymous";
-      if (individual) last_individual = &s, individual_gender = gender_of_individual;
+      if (individual) {
+        last_individual = &s;
+        individual_gender = gender_of_individual;
+      }
       continue;
     }
     if (pronoun) e = PronounSpeaker(entities, last_named, gender, s.speaker, e);
