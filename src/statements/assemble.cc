@@ -5,6 +5,7 @@
 #include "statements/assemble.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <unordered_set>
 
@@ -542,14 +543,12 @@ bool CjkLabel(const Cues& cues, const std::vector<Token>& t, const TokenSpan& c)
 // The length of the "according to" marker at token i ("по словам",
 // "selon"), or 0.
 int AccordingMarker(const Cues& cues, const std::vector<Token>& t, int i) {
-  for (const std::vector<std::string>& m : CueLexicon::Get().AccordingTo(cues.language())) {
-    const int n = static_cast<int>(m.size());
-    if (i + n > static_cast<int>(t.size())) continue;
-    bool match = true;
-    for (int k = 0; k < n && match; ++k) match = CueLexicon::Fold(t[i + k].norm) == m[k];
-    if (match) return n;
-  }
-  return 0;
+  constexpr size_t kLongestMarker = 3;  // words ("de acordo com")
+  std::array<std::string_view, kLongestMarker> words;
+  const size_t n = std::min(kLongestMarker, t.size() - static_cast<size_t>(i));
+  for (size_t k = 0; k < n; ++k) words[k] = t[static_cast<size_t>(i) + k].norm;
+  return static_cast<int>(CueLexicon::Get().AccordingToLength(
+      cues.language(), std::span<const std::string_view>(words.data(), n)));
 }
 
 // Reported speech without quotation marks in languages the tagger does not

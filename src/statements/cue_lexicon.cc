@@ -29,6 +29,18 @@ std::string FoldCase(std::string_view w) {
   return out;
 }
 
+// The non-empty pieces of `list` between `separator`s: the forms of a row
+// ("sagte,sagt"), the words of a form ("по словам").
+std::vector<std::string_view> Split(std::string_view list, char separator) {
+  std::vector<std::string_view> out;
+  while (!list.empty()) {
+    const size_t at = list.find(separator);
+    if (at != 0) out.push_back(list.substr(0, at));
+    list.remove_prefix(at == std::string_view::npos ? list.size() : at + 1);
+  }
+  return out;
+}
+
 // Calls fn(columns) for each data line but the first (the column header).
 template <typename Fn>
 void ForEachRow(std::string_view file, Fn fn) {
@@ -105,27 +117,16 @@ CueLexicon::CueLexicon() {
     const std::string language(c[0]), lemma(c[2]), type(c[3]);
     size_t entry = entries_.size();
     if (type == "THAT") {
-      std::string_view forms = c[1];
-      while (!forms.empty()) {
-        const size_t comma = forms.find(',');
-        intl_complementizers_[language + "\t" + std::string(forms.substr(0, comma))] = true;
-        forms.remove_prefix(comma == std::string_view::npos ? forms.size() : comma + 1);
+      for (std::string_view form : Split(c[1], ',')) {
+        intl_complementizers_[language + "\t" + std::string(form)] = true;
       }
       return;
     }
     if (type == "ACCORDING") {
-      std::string_view forms = c[1];
-      while (!forms.empty()) {
-        const size_t comma = forms.find(',');
+      for (std::string_view form : Split(c[1], ',')) {
         std::vector<std::string> words;
-        std::string_view form = forms.substr(0, comma);
-        while (!form.empty()) {
-          const size_t space = form.find(' ');
-          words.emplace_back(form.substr(0, space));
-          form.remove_prefix(space == std::string_view::npos ? form.size() : space + 1);
-        }
+        for (std::string_view w : Split(form, ' ')) words.emplace_back(w);
         intl_according_[language].push_back(std::move(words));
-        forms.remove_prefix(comma == std::string_view::npos ? forms.size() : comma + 1);
       }
       return;
     }
@@ -141,14 +142,11 @@ CueLexicon::CueLexicon() {
         entries_.push_back(std::move(e));
       }
     }
-    std::string_view forms = c[1];
-    while (!forms.empty()) {
-      const size_t comma = forms.find(',');
-      const std::string key = language + "\t" + std::string(forms.substr(0, comma));
+    for (std::string_view form : Split(c[1], ',')) {
+      const std::string key = language + "\t" + std::string(form);
       if (type == "AUX") intl_auxiliaries_[key] = true;
       else if (type == "PRONOUN") intl_pronouns_[key] = lemma == "-" ? "" : lemma;
       else intl_forms_.emplace(key, entry);
-      forms.remove_prefix(comma == std::string_view::npos ? forms.size() : comma + 1);
     }
   });
   ForEachRow(data::kstatements_sources_tsv, [&](const std::vector<std::string_view>& c) {
@@ -192,14 +190,18 @@ bool CueLexicon::IsPronounIn(std::string_view form, std::string_view language,
   return true;
 }
 
-const std::vector<std::vector<std::string>>& CueLexicon::AccordingTo(
-    std::string_view language) const {
-  static const std::vector<std::vector<std::string>> kNone;
+size_t CueLexicon::AccordingToLength(std::string_view language,
+                                     std::span<const std::string_view> words) const {
   const auto it = intl_according_.find(std::string(language));
-  return it == intl_according_.end() ? kNone : it->second;
+  if (it == intl_according_.end()) return 0;
+  for (const std::vector<std::string>& marker : it->second) {
+    if (marker.size() > words.size()) continue;
+    bool match = true;
+    for (size_t k = 0; k < marker.size() && match; ++k) match = FoldCase(words[k]) == marker[k];
+    if (match) return marker.size();
+  }
+  return 0;
 }
-
-std::string CueLexicon::Fold(std::string_view w) { return FoldCase(w); }
 
 bool CueLexicon::IsComplementizer(std::string_view form, std::string_view language) const {
   // An elided complementizer stays glued to the next word: "qu'il", "qu’elle".

@@ -2,6 +2,7 @@
 #ifndef NEWSMILL_STATEMENTS_CUE_LEXICON_H_
 #define NEWSMILL_STATEMENTS_CUE_LEXICON_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,15 +35,14 @@ class CueLexicon {
   // A subject pronoun of that language ("er", "elle"): true, and its
   // gender ("male", "female" or "") in *gender.
   bool IsPronounIn(std::string_view form, std::string_view language, std::string* gender) const;
-  // The markers of "according to X" in that language ("по словам",
-  // "selon", "según"), each as its lower-case words (type ACCORDING of
-  // cues_intl.tsv).
-  const std::vector<std::vector<std::string>>& AccordingTo(std::string_view language) const;
+  // How many of `words` (from the first) are a marker of "according to X"
+  // in that language ("по словам", "selon", "según"; type ACCORDING of
+  // cues_intl.tsv), in any case; 0 when they do not start with one.
+  size_t AccordingToLength(std::string_view language,
+                           std::span<const std::string_view> words) const;
   // A word that opens a reported clause after a cue in that language
   // ("que", "dass", "что"; type THAT of cues_intl.tsv).
   bool IsComplementizer(std::string_view form, std::string_view language) const;
-  // `w` in lower case, beyond ASCII too ("По" -> "по").
-  static std::string Fold(std::string_view w);
   // A word for a source the text does not name ("officials", "a man").
   bool IsAnonymous(std::string_view lower_word) const;
   // A word for one unnamed private person, who speaks for no one else ("A

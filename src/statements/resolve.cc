@@ -209,12 +209,10 @@ CueInfo LookUpCue(std::string_view cue_text, std::string_view language) {
   }
   if (!language.empty() && !statements::IsEnglish(language)) {
     // "по словам", "selon": the marker of "according to" in that language.
-    for (const std::vector<std::string>& m : statements::CueLexicon::Get().AccordingTo(language)) {
-      bool match = m.size() == words.size();
-      for (size_t i = 0; i < m.size() && match; ++i) {
-        match = statements::CueLexicon::Fold(words[i]) == m[i];
-      }
-      if (match) return {"according to", "STATE"};
+    const std::vector<std::string_view> views(words.begin(), words.end());
+    if (!views.empty() &&
+        statements::CueLexicon::Get().AccordingToLength(language, views) == views.size()) {
+      return {"according to", "STATE"};
     }
   }
   for (size_t i = 0; i < words.size(); ++i) {
