@@ -15,6 +15,7 @@ PACKAGES=(
   libdeflate-dev    # whole-file gzip (.html.gz)
   libxxhash-dev     # fingerprint hashing (dedup)
   iso-codes         # country, subdivision and language names (entities)
+  wamerican         # English words, to tell common words from surnames (entities)
   libgtest-dev libgmock-dev  # tests
   clang-14 libclang-rt-14-dev  # fuzz targets: clang, libFuzzer, sanitizers
 )

@@ -20,6 +20,11 @@ extern const std::string_view kgenerated_iso_places_tsv;  // gen_iso_places.py
 }  // namespace newsmill::data
 
 namespace newsmill::entities {
+namespace dictionary {  // generated at build time (gen_dictionary_words.py)
+extern const char kLowerCaseOnlyText[];
+extern const uint32_t kLowerCaseOnlyOffsets[];
+extern const size_t kLowerCaseOnlyCount;
+}  // namespace dictionary
 namespace {
 
 // Splits `name` into the tokens the tokenizer makes of it in running text.
@@ -314,6 +319,24 @@ bool Lexicon::SameNameWord(std::string_view a, std::string_view b) const {
     if (std::find(bs.begin(), bs.end(), x) != bs.end()) return true;
   }
   return false;
+}
+
+bool Lexicon::IsDictionaryWordOnly(std::string_view lower) const {
+  if (const size_t dash = lower.rfind('-'); dash != std::string_view::npos) {
+    lower.remove_prefix(dash + 1);
+  }
+  if (lower.empty()) return false;
+  auto word = [](size_t i) {
+    const uint32_t* at = dictionary::kLowerCaseOnlyOffsets;
+    return std::string_view(dictionary::kLowerCaseOnlyText + at[i], at[i + 1] - at[i] - 1);
+  };
+  size_t lo = 0, hi = dictionary::kLowerCaseOnlyCount;  // binary search in [lo, hi)
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (word(mid) < lower) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < dictionary::kLowerCaseOnlyCount && word(lo) == lower;
 }
 
 char Lexicon::FirstNameGender(std::string_view word) const {

@@ -81,6 +81,12 @@ class Lexicon {
   // nominative in common ("Лавров", "Лаврова", "Лаврову").
   bool SameNameWord(std::string_view a, std::string_view b) const;
   bool IsCommonWord(std::string_view word) const { return common_.contains(word); }
+  // Whether an English dictionary (Debian's wamerican) has `lower` only in
+  // lower case, as a common word and never a name: "keyboard", "worth";
+  // not "swift" or "green", which it also has as names. For a hyphenated
+  // word, its last part ("pre-workout" -> "workout"). Some surnames are
+  // such words too ("musk", "sacks"): callers need other evidence.
+  bool IsDictionaryWordOnly(std::string_view lower) const;
   // Lower-case nouns that, after "the", stand for an organisation named
   // before ("the company", "the court"): org_descriptions.txt. For each,
   // whether it refers to a company (true) or to an organisation whose name

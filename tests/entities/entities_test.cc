@@ -111,6 +111,23 @@ TEST(Entities, CapitalisedModifiersInsideASentenceOpenTheName) {
   EXPECT_EQ(f.Named("Big"), nullptr);
 }
 
+TEST(Entities, NamesOfCommonWordsAreNotPeople) {
+  // Unknown two-word names default to people, but not those a dictionary
+  // spells with common words; a surname that is one ("Musk") comes alone.
+  const auto f = Find(
+      "She bought a Smart Keyboard near Fort Worth. Elon Musk bought one too. Later "
+      "Musk laughed.");
+  const Entity* keyboard = f.Named("Smart Keyboard");
+  ASSERT_NE(keyboard, nullptr);
+  EXPECT_NE(keyboard->type, EntityType::kPerson);
+  const Entity* worth = f.Named("Fort Worth");
+  ASSERT_NE(worth, nullptr);
+  EXPECT_NE(worth->type, EntityType::kPerson);
+  const Entity* musk = f.Named("Elon Musk");
+  ASSERT_NE(musk, nullptr);
+  EXPECT_EQ(musk->type, EntityType::kPerson);
+}
+
 TEST(Entities, PronounsInSubjectPosition) {
   const auto f = Find(
       "Angela Merkel arrived late. \u201CHe is wrong,\u201D she said. Olaf Scholz said he "
@@ -121,6 +138,22 @@ TEST(Entities, PronounsInSubjectPosition) {
   const Entity* scholz = f.Named("Olaf Scholz");
   ASSERT_NE(scholz, nullptr);
   EXPECT_EQ(f.Mentions(*scholz), (Strings{"Olaf Scholz", "he"}));
+}
+
+TEST(Entities, GenderIsTheMajorityOfThePronouns) {
+  // The first pronoun near her is a heading's "He"; the "she"s outnumber it.
+  const auto f = Find(
+      "Taylor Swift spoke on Friday. He said, she said. Swift said she would fight, and "
+      "she thanked the fans.");
+  const Entity* swift = f.Named("Taylor Swift");
+  ASSERT_NE(swift, nullptr);
+  EXPECT_EQ(swift->gender, "female");
+  EXPECT_EQ(f.Mentions(*swift), (Strings{"Taylor Swift", "she", "Swift", "she", "she"}));
+  // One of each: no gender.
+  const auto tie = Find("Taylor Swift spoke on Friday. He said, she said.");
+  const Entity* t = tie.Named("Taylor Swift");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->gender, "");
 }
 
 TEST(Entities, CapitalActingAsGovernmentJoinsItsCountry) {
