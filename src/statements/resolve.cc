@@ -63,7 +63,11 @@ size_t HeadPhraseEnd(std::string_view text, ByteSpan span) {
   size_t end = s.size();
   for (std::string_view mark : {",", " (", " --", " \u2014", " \u2013", " who ", " which ",
                                 " of ", " for ", " at ", " with ", " from ", " and ", " in ",
-                                " on "}) {
+                                " on ",
+                                // Adjectives after the noun: "people familiar with the
+                                // matter", "officials briefed on the talks".
+                                " familiar ", " close to ", " briefed ", " involved ",
+                                " knowledgeable ", " aware "}) {
     const size_t at = s.find(mark);
     if (at != std::string_view::npos && at > 0) end = std::min(end, at);
   }
@@ -303,8 +307,10 @@ void Resolve(std::string_view text, const std::vector<Entity>& entities,
       // named speaker ("he" and "she" were PronounSpeaker's to decide).
       s.speaker_entity = last_named->speaker_entity;
       s.speaker_name = last_named->speaker_name;
-    } else if (!words.empty() && lex.IsAnonymous(words.back())) {
-      // The span stays (the writer prints a null speaker) so that
+    } else if (!words.empty() && (lex.IsAnonymous(words.back()) ||
+                                  (!head.empty() && lex.IsAnonymous(head)))) {
+      // "officials said", "two people familiar with the matter said" (by the
+      // head word). The span stays (the writer prints a null speaker) so that
       // benchmarks can still score it.
       s.speaker_reason = "anonymous";
       continue;

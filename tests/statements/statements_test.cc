@@ -483,6 +483,27 @@ TEST(Statements, SupportersAndCriticsAreNotWhomTheyTakeSidesAbout) {
   EXPECT_EQ(failed->speaker_entity, "E2");
 }
 
+TEST(Statements, UnnamedPeopleByTheirHeadWordAreAnonymous) {
+  // The head word, not the span's last word ("matter"), says who spoke;
+  // occupations in the plural name no one.
+  const Article a = MakeArticle(
+      "Two people familiar with the matter said that the deal was close.\n\n"
+      "Scientists said that the ice was melting faster.\n\n"
+      "The video shows that the car was speeding.");
+  const auto st = Find(a, {});
+  const Statement* deal = With(a, st, "deal was close");
+  ASSERT_NE(deal, nullptr);
+  EXPECT_EQ(deal->speaker_reason, "anonymous");
+  const Statement* ice = With(a, st, "ice was melting");
+  ASSERT_NE(ice, nullptr);
+  EXPECT_EQ(ice->speaker_reason, "anonymous");
+  // A thing, not a person: no reason.
+  const Statement* car = With(a, st, "car was speeding");
+  if (car != nullptr) {
+    EXPECT_EQ(car->speaker_reason, "");
+  }
+}
+
 std::vector<Statement> FindIn(const Article& a, const std::string& language,
                               const std::vector<Entity>& e = {}) {
   StatementOptions options;
