@@ -251,9 +251,14 @@ class NameFinder {
       }
       const PhraseEntry* p = PhraseAt(k, e, &len);
       // "Manchester United", "Texas Instruments": a place and words that
-      // name nothing by themselves make one organisation.
+      // name nothing by themselves make one organisation. Not a place that
+      // is a given name too before a word that is no common word: "Mary
+      // Jones" (Mary is a region of Turkmenistan), "Victoria Beckham"; but
+      // "Charlotte Observer", "Virginia Tech".
+      const bool given_name_first = first_name && len == 1 &&
+                                    !lex_.IsDictionaryWordOnly(doc_.lower_words[e - 1]);
       if (p && (p->type == EntityType::kGpe || p->type == EntityType::kLoc) && k + len < e &&
-          PlainTail(k + len, e)) {
+          PlainTail(k + len, e) && !given_name_first) {
         Add(k, e, EntityType::kOrg, true, nullptr);
         return;
       }

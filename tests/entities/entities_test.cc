@@ -128,6 +128,21 @@ TEST(Entities, NamesOfCommonWordsAreNotPeople) {
   EXPECT_EQ(musk->type, EntityType::kPerson);
 }
 
+TEST(Entities, GivenNameThatIsAPlaceOpensAPersonsName) {
+  // Mary is a region of Turkmenistan, Charlotte a city: with a surname
+  // they are people, with a common word an organisation.
+  const auto f = Find(
+      "Mary Jones spoke to Alexandria Ocasio-Cortez. The Charlotte Observer reported it.");
+  for (const char* name : {"Mary Jones", "Alexandria Ocasio-Cortez"}) {
+    const Entity* person = f.Named(name);
+    ASSERT_NE(person, nullptr) << name;
+    EXPECT_EQ(person->type, EntityType::kPerson) << name;
+  }
+  const Entity* paper = f.Named("Charlotte Observer");
+  ASSERT_NE(paper, nullptr);
+  EXPECT_EQ(paper->type, EntityType::kOrg);
+}
+
 TEST(Entities, PronounsInSubjectPosition) {
   const auto f = Find(
       "Angela Merkel arrived late. \u201CHe is wrong,\u201D she said. Olaf Scholz said he "
