@@ -395,18 +395,34 @@ bool InNationalityOrPlace(const Doc& doc, size_t i) {
 // refers to. An organisation the noun names must have the modifiers in its
 // name too ("the appeals court" is the Court of Appeals, not the Supreme
 // Court).
-bool DescriptionFits(const WorkEntity& e, std::string_view noun, bool company,
+// An acronym's name: two to six capitals ("NASA", "CBP", "EPA").
+bool IsAcronym(std::string_view name) {
+  return name.size() >= 2 && name.size() <= 6 &&
+         std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool DescriptionFits(const WorkEntity& e, std::string_view noun, OrgNounFit fit,
                      const std::vector<std::string_view>& modifiers) {
   if (e.type != EntityType::kOrg) return false;
-  if (!company) {
-    if (!NameHasNoun(e.name, noun)) return false;
-    for (std::string_view m : modifiers) {
-      if (!NameHasNoun(e.name, m)) return false;
-    }
-    return true;
+  switch (fit) {
+    case OrgNounFit::kAny:
+      return true;
+    case OrgNounFit::kNamedOrAcronym:
+      if (IsAcronym(e.name)) return true;
+      [[fallthrough]];
+    case OrgNounFit::kNamed:
+      if (!NameHasNoun(e.name, noun)) return false;
+      for (std::string_view m : modifiers) {
+        if (!NameHasNoun(e.name, m)) return false;
+      }
+      return true;
+    case OrgNounFit::kCompany:
+      break;
   }
-  for (const auto& [other, other_company] : Lexicon::Get().OrgDescriptions()) {
-    if (!other_company && NameHasNoun(e.name, other)) return false;
+  for (const auto& [other, other_fit] : Lexicon::Get().OrgDescriptions()) {
+    if (other_fit != OrgNounFit::kCompany && NameHasNoun(e.name, other)) {
+      return false;
+    }
   }
   return true;
 }
@@ -417,7 +433,7 @@ void ResolveOrganisationDescriptions(Doc* doc) {
   if (!doc->options->resolve_descriptions) return;
   constexpr unsigned kReach = 3;       // sentences back to the organisation
   constexpr size_t kMaxModifiers = 2;  // "the German automaker", "the state-run bank"
-  const SvMap<bool>& nouns = Lexicon::Get().OrgDescriptions();
+  const SvMap<OrgNounFit>& nouns = Lexicon::Get().OrgDescriptions();
   // The organisations' mentions in text order, to look back from each noun.
   std::vector<Antecedent> orgs;
   for (size_t e = 0; e < doc->entities.size(); ++e) {
@@ -426,6 +442,12 @@ void ResolveOrganisationDescriptions(Doc* doc) {
   }
   std::sort(orgs.begin(), orgs.end(),
             [](const Antecedent& a, const Antecedent& b) { return a.token < b.token; });
+  // rank[k]: how many of orgs[0 .. k] are mentions of orgs[k]'s entity.
+  std::vector<size_t> rank(orgs.size());
+  {
+    std::unordered_map<int, size_t> seen;
+    for (size_t k = 0; k < orgs.size(); ++k) rank[k] = ++seen[orgs[k].entity];
+  }
   for (size_t i = 1; i < doc->size(); ++i) {
     if (doc->token(i).upper_initial) continue;
     const auto noun = nouns.find(doc->lower_words[i]);
@@ -450,18 +472,38 @@ void ResolveOrganisationDescriptions(Doc* doc) {
     }
     if (named || start == 0 || doc->lower_words[start - 1] != "the") continue;
     --start;
-    // The nearest organisation before that fits the noun.
-    auto it = std::lower_bound(orgs.begin(), orgs.end(), start,
-                               [](const Antecedent& a, size_t t) { return a.token < t; });
-    while (it != orgs.begin()) {
-      --it;
-      if (sentence - doc->sentence_of[it->token] > kReach) break;
-      if (!DescriptionFits(doc->entities[it->entity], noun->first, noun->second, modifiers)) {
+    // The nearest organisation before that fits the noun. A noun that
+    // fits many ("the organization", "the agency") takes the one named
+    // most often so far, the nearest of those: "the United Nations ...
+    // the Security Council is the arm of the organization" is the UN.
+    const bool by_mentions = noun->second == OrgNounFit::kAny ||
+                             noun->second == OrgNounFit::kNamedOrAcronym;
+    const auto before = std::lower_bound(orgs.begin(), orgs.end(), start,
+                                         [](const Antecedent& a, size_t t) { return a.token < t; });
+    int best = -1;
+    size_t best_mentions = 0;
+    // At most kMaxLookBack mentions back: a page that is one long
+    // "sentence" of names must not make this quadratic.
+    constexpr size_t kMaxLookBack = 64;
+    size_t k = static_cast<size_t>(before - orgs.begin());
+    for (size_t looked = 0; k > 0 && looked < kMaxLookBack; ++looked) {
+      --k;
+      const Antecedent& a = orgs[k];
+      if (sentence - doc->sentence_of[a.token] > kReach) break;
+      if (!DescriptionFits(doc->entities[a.entity], noun->first, noun->second, modifiers)) {
         continue;
       }
-      AddMention(doc, it->entity, start, doc->Span(start, i + 1));
-      break;
+      if (!by_mentions) {
+        best = a.entity;
+        break;
+      }
+      // The nearest mention of an entity has its highest rank so far.
+      if (rank[k] > best_mentions) {
+        best = a.entity;
+        best_mentions = rank[k];
+      }
     }
+    if (best >= 0) AddMention(doc, best, start, doc->Span(start, i + 1));
   }
 }
 

@@ -143,7 +143,12 @@ Lexicon::Lexicon() {
              [this](const std::vector<std::string_view>& c) { common_.emplace(c[0]); });
   ForEachRow(data::kentities_org_descriptions_txt,
              [this](const std::vector<std::string_view>& c) {
-               if (c.size() >= 2) org_nouns_.emplace(std::string(c[0]), c[1] == "company");
+               if (c.size() < 2) return;
+               const OrgNounFit fit = c[1] == "company"   ? OrgNounFit::kCompany
+                                      : c[1] == "acronym" ? OrgNounFit::kNamedOrAcronym
+                                      : c[1] == "any"     ? OrgNounFit::kAny
+                                                          : OrgNounFit::kNamed;
+               org_nouns_.emplace(std::string(c[0]), fit);
              });
   for (auto& [first, entries] : phrases_) {
     std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {

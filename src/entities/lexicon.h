@@ -49,6 +49,14 @@ struct Words {
   const std::vector<std::string_view>* lower;
 };
 
+// What an organisation noun after "the" can refer to (org_descriptions.txt).
+enum class OrgNounFit : uint8_t {
+  kCompany,          // an organisation whose name has no kNamed noun
+  kNamed,            // one whose name has the noun ("the court": Supreme Court)
+  kNamedOrAcronym,   // that, or an acronym ("the agency": NASA, CBP)
+  kAny,              // any organisation ("the group", "the organization")
+};
+
 class Lexicon {
  public:
   static const Lexicon& Get();
@@ -89,9 +97,8 @@ class Lexicon {
   bool IsDictionaryWordOnly(std::string_view lower) const;
   // Lower-case nouns that, after "the", stand for an organisation named
   // before ("the company", "the court"): org_descriptions.txt. For each,
-  // whether it refers to a company (true) or to an organisation whose name
-  // has the noun (false).
-  const SvMap<bool>& OrgDescriptions() const { return org_nouns_; }
+  // which organisations it can refer to (OrgNounFit).
+  const SvMap<OrgNounFit>& OrgDescriptions() const { return org_nouns_; }
   // The short English name of a country ("Russia" for "RU").
   std::string CountryName(std::string_view alpha2) const;
 
@@ -114,7 +121,7 @@ class Lexicon {
   SvMap<EntityType> heads_[3];
   SvMap<char> first_names_;
   SvSet common_;
-  SvMap<bool> org_nouns_;
+  SvMap<OrgNounFit> org_nouns_;
   SvMap<std::string> country_names_;
 };
 

@@ -143,6 +143,22 @@ TEST(Entities, GivenNameThatIsAPlaceOpensAPersonsName) {
   EXPECT_EQ(paper->type, EntityType::kOrg);
 }
 
+TEST(Entities, AgencyAndOrganizationTakeTheOrganisationNamedMost) {
+  // "the agency" may be an acronym's organisation, "the organization" any;
+  // of those within reach, the one named most so far.
+  const auto f = Find(
+      "NASA announced the mission on Monday, and NASA chose a crater. The VIPER rover will "
+      "land there. The agency said it was ready.\n\n"
+      "The United Nations was founded in 1945. The United Nations has 193 members, and the "
+      "Security Council is the arm of the organization with the mandate.");
+  const Entity* nasa = f.Named("NASA");
+  ASSERT_NE(nasa, nullptr);
+  EXPECT_EQ(f.Mentions(*nasa), (Strings{"NASA", "NASA", "The agency"}));
+  const Entity* un = f.Named("United Nations");
+  ASSERT_NE(un, nullptr);
+  EXPECT_EQ(f.Mentions(*un), (Strings{"United Nations", "United Nations", "the organization"}));
+}
+
 TEST(Entities, PronounsInSubjectPosition) {
   const auto f = Find(
       "Angela Merkel arrived late. \u201CHe is wrong,\u201D she said. Olaf Scholz said he "
