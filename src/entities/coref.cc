@@ -84,10 +84,19 @@ int SamePerson(const Doc& doc, const std::vector<std::string_view>& words) {
   return -1;
 }
 
-// The person whose surname (or, failing that, given name) is `word`, the
-// one mentioned nearest before token i first, of the gender a title gave
-// the mention ("Mr. Obama" is not Michelle Obama).
-int PersonBySurname(const Doc& doc, std::string_view word, size_t i, char gender) {
+// Whether a name word and a word of the text are one name: SameNameWord,
+// or the text's word in capitals ("WALLACE" in a transcript).
+bool SameNameOrInCapitals(const Doc& doc, std::string_view name_word, size_t i) {
+  if (Lexicon::Get().SameNameWord(name_word, doc.words[i])) return true;
+  if (!doc.token(i).all_upper || name_word.size() != doc.lower_words[i].size()) return false;
+  return std::equal(name_word.begin(), name_word.end(), doc.lower_words[i].begin(),
+                    [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b; });
+}
+
+// The person whose surname (or, failing that, given name) is the word at
+// token i, the one mentioned nearest before i first, of the gender a title
+// gave the mention ("Mr. Obama" is not Michelle Obama).
+int PersonBySurname(const Doc& doc, size_t i, char gender) {
   int best = -1;
   size_t best_token = 0;
   for (int pass = 0; pass < 2 && best < 0; ++pass) {
@@ -99,7 +108,7 @@ int PersonBySurname(const Doc& doc, std::string_view word, size_t i, char gender
       if (ent.name_words.size() < 2 && (pass == 1 || ent.gender == '-')) continue;
       if (gender != '-' && ent.gender != '-' && ent.gender != gender) continue;
       const std::string_view name_word = pass == 0 ? ent.name_words.back() : ent.name_words.front();
-      if (!Lexicon::Get().SameNameWord(name_word, word)) continue;
+      if (!SameNameOrInCapitals(doc, name_word, i)) continue;
       size_t last_before = 0;
       for (size_t t : ent.mention_tokens) last_before = t < i ? std::max(last_before, t + 1) : last_before;
       if (best < 0 || last_before > best_token) {
@@ -220,7 +229,7 @@ void BuildEntities(Doc* doc) {
   // Surnames after every full name is known, so "Lavrov" can come first.
   for (size_t pi : single_people) {
     Piece& p = doc->pieces[pi];
-    p.entity = PersonBySurname(*doc, doc->words[p.begin], p.begin, p.gender);
+    p.entity = PersonBySurname(*doc, p.begin, p.gender);
     if (p.entity < 0) {
       const std::string text(doc->words[p.begin]);
       std::string key = "PERSON:" + text;

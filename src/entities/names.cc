@@ -432,10 +432,14 @@ void TypeNamesFromDocument(Doc* doc) {
     }
     if (!p.headline && p.end - p.begin == 1) alone.emplace(std::string(PieceText(*doc, p)));
   }
+  // The surnames of people named in full, in lower case: a transcript's
+  // "WALLACE:" or "PENCE:" is Chris Wallace or Mike Pence, not an acronym.
+  SvSet surnames;
   for (const Piece& p : doc->pieces) {
     if (!p.typed || p.headline) continue;
     known.emplace(std::string(PieceText(*doc, p)), p.type);
     if (p.type == EntityType::kPerson && p.end - p.begin >= 2) {
+      surnames.emplace(std::string(doc->lower_words[p.end - 1]));
       known.emplace(std::string(doc->words[p.end - 1]), EntityType::kPerson);
       // "Лаврову" once "Сергея Лаврова" is a person: by their nominatives.
       for (std::string& nominative : Lexicon::Get().NominativeForms(doc->words[p.end - 1])) {
@@ -457,6 +461,12 @@ void TypeNamesFromDocument(Doc* doc) {
   std::vector<Piece> kept;
   kept.reserve(doc->pieces.size());
   for (Piece& p : doc->pieces) {
+    if (p.end - p.begin == 1 && !p.entry && doc->token(p.begin).all_upper &&
+        utf8::CountCodePoints(doc->words[p.begin]) >= 3 &&
+        surnames.contains(doc->lower_words[p.begin])) {
+      p.type = EntityType::kPerson;
+      p.typed = true;
+    }
     if (!p.typed) {
       const auto it = known_type(PieceText(*doc, p));
       const size_t n = p.end - p.begin;

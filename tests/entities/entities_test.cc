@@ -159,6 +159,21 @@ TEST(Entities, AgencyAndOrganizationTakeTheOrganisationNamedMost) {
   EXPECT_EQ(f.Mentions(*un), (Strings{"United Nations", "United Nations", "the organization"}));
 }
 
+TEST(Entities, SurnamesInCapitalsJoinTheirPerson) {
+  // A transcript's turns name the speakers in capitals; "PENCE" is no
+  // acronym.
+  const auto f = Find(
+      "Chris Wallace interviewed Gov. Mike Pence on Sunday.\n\n"
+      "WALLACE: Do you agree with him?\n\nPENCE: Well, look, I think so.");
+  const Entity* pence = f.Named("Mike Pence");
+  ASSERT_NE(pence, nullptr);
+  EXPECT_EQ(f.Mentions(*pence), (Strings{"Mike Pence", "PENCE"}));
+  const Entity* wallace = f.Named("Chris Wallace");
+  ASSERT_NE(wallace, nullptr);
+  EXPECT_EQ(f.Mentions(*wallace), (Strings{"Chris Wallace", "WALLACE"}));
+  EXPECT_EQ(f.Named("PENCE"), nullptr);
+}
+
 TEST(Entities, PronounsInSubjectPosition) {
   const auto f = Find(
       "Angela Merkel arrived late. \u201CHe is wrong,\u201D she said. Olaf Scholz said he "
