@@ -362,6 +362,11 @@ std::vector<Statement> FindStatements(const Article& article,
   }
   std::vector<Statement> out = statements::Assemble(article.text, paragraphs, options);
   statements::Resolve(article.text, entities, options.language, &out);
+  // A perception or belief that nobody holds is no statement: "This rumor
+  // appears to be false", "NASA is expected to launch", "it seems like".
+  std::erase_if(out, [](const Statement& s) {
+    return s.speaker_reason == "none" && s.type == "BELIEVE";
+  });
   return out;
 }
 

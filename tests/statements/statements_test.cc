@@ -504,6 +504,22 @@ TEST(Statements, UnnamedPeopleByTheirHeadWordAreAnonymous) {
   }
 }
 
+TEST(Statements, BeliefsNobodyHoldsAreNoStatements) {
+  // PolNeAR annotates these as attributions without a source; nobody says
+  // anything in them.
+  const Article a = MakeArticle(
+      "This rumor appears to be false.\n\n"
+      "The company, which is expected to lay off thousands of employees, declined to comment.\n\n"
+      "Analysts expect the firm to cut 500 jobs.");
+  const auto st = Find(a, {});
+  for (const Statement& s : st) {
+    EXPECT_FALSE(s.speaker_reason == "none" && s.type == "BELIEVE")
+        << a.text.substr(s.content.begin, s.content.end - s.content.begin);
+  }
+  // A holder named: kept.
+  EXPECT_NE(With(a, st, "cut 500 jobs"), nullptr);
+}
+
 std::vector<Statement> FindIn(const Article& a, const std::string& language,
                               const std::vector<Entity>& e = {}) {
   StatementOptions options;
