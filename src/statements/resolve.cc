@@ -196,6 +196,19 @@ bool SameIndividual(const Statement* individual, std::string_view individual_gen
   return !coref || !MentionedBetween(*coref, individual->speaker.end, pronoun.begin);
 }
 
+// The word a relative "who" right after `begin` refers back to: the last
+// word before it, past a comma ("a career Army officer who described",
+// "the waitress, who said"), in lower case; empty when none.
+std::string WordBeforeRelative(std::string_view text, size_t begin) {
+  size_t end = begin;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == ',')) --end;
+  size_t start = end;
+  while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
+  std::string word(text.substr(start, end - start));
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return word;
+}
+
 }  // namespace
 
 CueInfo LookUpCue(std::string_view cue_text) { return LookUpCue(cue_text, ""); }
@@ -281,7 +294,12 @@ void Resolve(std::string_view text, const std::vector<Entity>& entities,
     // individual), who does not speak for the place named in the phrase;
     // "Trump's supporters" (class group) are not Trump.
     std::string gender_of_individual;
-    const std::string head = english && !pronoun ? HeadWord(text, s.speaker) : std::string();
+    // A "who" no entity stands for takes its antecedent's word as head: "a
+    // career Army officer who described" is anonymous.
+    const bool relative = english && !e && words.size() == 1 && words[0] == "who";
+    const std::string head = relative               ? WordBeforeRelative(text, s.speaker.begin)
+                             : english && !pronoun ? HeadWord(text, s.speaker)
+                                                   : std::string();
     const bool individual = !head.empty() && lex.IsIndividual(head, &gender_of_individual) &&
                             (!e || e->type != EntityType::kPerson);
     const bool side_takers = !head.empty() && lex.IsSideTaker(head) &&

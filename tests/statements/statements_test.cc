@@ -489,7 +489,8 @@ TEST(Statements, UnnamedPeopleByTheirHeadWordAreAnonymous) {
   const Article a = MakeArticle(
       "Two people familiar with the matter said that the deal was close.\n\n"
       "Scientists said that the ice was melting faster.\n\n"
-      "The video shows that the car was speeding.");
+      "The video shows that the car was speeding.\n\n"
+      "The committee heard from a career Army officer who said that the call was improper.");
   const auto st = Find(a, {});
   const Statement* deal = With(a, st, "deal was close");
   ASSERT_NE(deal, nullptr);
@@ -497,6 +498,10 @@ TEST(Statements, UnnamedPeopleByTheirHeadWordAreAnonymous) {
   const Statement* ice = With(a, st, "ice was melting");
   ASSERT_NE(ice, nullptr);
   EXPECT_EQ(ice->speaker_reason, "anonymous");
+  // "who" after an unnamed officer.
+  const Statement* call = With(a, st, "call was improper");
+  ASSERT_NE(call, nullptr);
+  EXPECT_EQ(call->speaker_reason, "anonymous");
   // A thing, not a person: no reason.
   const Statement* car = With(a, st, "car was speeding");
   if (car != nullptr) {
