@@ -378,6 +378,19 @@ template void DecodeWith(const FloatWeights&, const float*, const FeatureRows&,
 template void DecodeWith(const Int16Weights&, const float*, const FeatureRows&,
                          std::vector<uint8_t>*);
 
+void DropUnattributedContents(const FeatureRows& rows, std::vector<uint8_t>* labels) {
+  bool attributed = false;
+  for (uint8_t l : *labels) attributed |= l != kO && l != kBContent && l != kIContent;
+  if (attributed) return;
+  for (const auto& [role, first, last] : LabelSpans(*labels)) {
+    if (role != 2) continue;  // roles: 0 source, 1 cue, 2 content
+    bool quoted = false;
+    for (int i = first; i <= last && !quoted; ++i) quoted = rows.in_quote[i];
+    if (quoted) continue;
+    for (int i = first; i <= last; ++i) (*labels)[i] = kO;
+  }
+}
+
 namespace {
 
 template <WeightTable Weights>
@@ -391,6 +404,7 @@ void DecodeBoth(const StatementModel& model, const Weights& weights, const Featu
   StackFeatures(rows, pass1, model.buckets(), &second);
   DecodeSpans(weights, model.transitions().data(), model.buckets(), second, labels,
               /*cue_rule=*/true);
+  DropUnattributedContents(rows, labels);
 }
 
 }  // namespace

@@ -168,5 +168,22 @@ TEST(SpanDecoder, LabelSpansReadsBio) {
   EXPECT_EQ(spans[3], (std::array<int, 3>{2, 6, 6}));
 }
 
+TEST(SpanDecoder, ContentWithNoOneReportingItIsDropped) {
+  const std::vector<const char*> words = {"taxes", "rose", ".", "``", "we", "won", "''"};
+  std::vector<Token> tokens;
+  for (const char* w : words) tokens.push_back(Tok(w));
+  FeatureRows rows;
+  ExtractFeatures(tokens, kBuckets, &rows);
+  // No cue, no source: the plain content goes, the quoted one stays.
+  std::vector<uint8_t> y = {kBContent, kIContent, kIContent, kBContent, kIContent, kIContent, kIContent};
+  DropUnattributedContents(rows, &y);
+  EXPECT_EQ(y, (std::vector<uint8_t>{kO, kO, kO, kBContent, kIContent, kIContent, kIContent}));
+  // A cue anywhere in the unit keeps every content.
+  std::vector<uint8_t> cued = {kBContent, kIContent, kBCue, kO, kO, kO, kO};
+  const std::vector<uint8_t> before = cued;
+  DropUnattributedContents(rows, &cued);
+  EXPECT_EQ(cued, before);
+}
+
 }  // namespace
 }  // namespace newsmill::statements
