@@ -43,15 +43,16 @@ def main() -> None:
            % words_path,
            "#include <cstddef>\n#include <cstdint>\n",
            "namespace newsmill::entities::dictionary {\n",
-           "extern const char kLowerCaseOnlyText[];\n",
+           "extern const unsigned char kLowerCaseOnlyText[];\n",
            "extern const uint32_t kLowerCaseOnlyOffsets[];\n",
            "extern const size_t kLowerCaseOnlyCount;\n",
-           "const char kLowerCaseOnlyText[] =\n"]
-    for i in range(0, len(text), 100):
-        chunk = text[i:i + 100]
-        out.append('  "' + "".join(chr(b) if 0x20 <= b < 0x7F and chr(b) not in '"\\?'
-                                   else "\\%03o" % b for b in chunk) + '"\n')
-    out.append(";\nconst uint32_t kLowerCaseOnlyOffsets[] = {\n")
+           "const unsigned char kLowerCaseOnlyText[] = {\n"]
+    # Bytes as numbers, unsigned whatever char is: one string literal this
+    # long is more than compilers must support (clang warns under
+    # -Wpedantic).
+    for i in range(0, len(text), 32):
+        out.append("  " + ",".join(str(b) for b in text[i:i + 32]) + ",\n")
+    out.append("};\nconst uint32_t kLowerCaseOnlyOffsets[] = {\n")
     for i in range(0, len(offsets), 16):
         out.append("  " + ", ".join(str(o) for o in offsets[i:i + 16]) + ",\n")
     out.append("};\nconst size_t kLowerCaseOnlyCount = %d;\n" % len(words))

@@ -21,7 +21,7 @@ extern const std::string_view kgenerated_iso_places_tsv;  // gen_iso_places.py
 
 namespace newsmill::entities {
 namespace dictionary {  // generated at build time (gen_dictionary_words.py)
-extern const char kLowerCaseOnlyText[];
+extern const unsigned char kLowerCaseOnlyText[];
 extern const uint32_t kLowerCaseOnlyOffsets[];
 extern const size_t kLowerCaseOnlyCount;
 }  // namespace dictionary
@@ -333,7 +333,8 @@ bool Lexicon::IsDictionaryWordOnly(std::string_view lower) const {
   if (lower.empty()) return false;
   auto word = [](size_t i) {
     const uint32_t* at = dictionary::kLowerCaseOnlyOffsets;
-    return std::string_view(dictionary::kLowerCaseOnlyText + at[i], at[i + 1] - at[i] - 1);
+    return std::string_view(reinterpret_cast<const char*>(dictionary::kLowerCaseOnlyText) + at[i],
+                            at[i + 1] - at[i] - 1);
   };
   size_t lo = 0, hi = dictionary::kLowerCaseOnlyCount;  // binary search in [lo, hi)
   while (lo < hi) {
