@@ -400,16 +400,16 @@ bool InNationalityOrPlace(const Doc& doc, size_t i) {
   return i < p.end && (p.type == EntityType::kNorp || p.type == EntityType::kGpe);
 }
 
-// Whether the organisation `e` can be what "the <modifiers> <noun>"
-// refers to. An organisation the noun names must have the modifiers in its
-// name too ("the appeals court" is the Court of Appeals, not the Supreme
-// Court).
 // An acronym's name: two to six capitals ("NASA", "CBP", "EPA").
 bool IsAcronym(std::string_view name) {
   return name.size() >= 2 && name.size() <= 6 &&
          std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// Whether the organisation `e` can be what "the <modifiers> <noun>"
+// refers to. An organisation the noun names must have the modifiers in its
+// name too ("the appeals court" is the Court of Appeals, not the Supreme
+// Court).
 bool DescriptionFits(const WorkEntity& e, std::string_view noun, OrgNounFit fit,
                      const std::vector<std::string_view>& modifiers) {
   if (e.type != EntityType::kOrg) return false;

@@ -1,6 +1,7 @@
 #include "entities/lexicon.h"
 
 #include <algorithm>
+#include <ranges>
 #include <cctype>
 
 #include "text/tokenizer.h"
@@ -336,13 +337,10 @@ bool Lexicon::IsDictionaryWordOnly(std::string_view lower) const {
     return std::string_view(reinterpret_cast<const char*>(dictionary::kLowerCaseOnlyText) + at[i],
                             at[i + 1] - at[i] - 1);
   };
-  size_t lo = 0, hi = dictionary::kLowerCaseOnlyCount;  // binary search in [lo, hi)
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (word(mid) < lower) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < dictionary::kLowerCaseOnlyCount && word(lo) == lower;
+  // The words are sorted by bytes: a binary search over their indices.
+  const auto indices = std::views::iota(size_t{0}, dictionary::kLowerCaseOnlyCount);
+  const auto it = std::ranges::partition_point(indices, [&](size_t i) { return word(i) < lower; });
+  return it != indices.end() && word(*it) == lower;
 }
 
 char Lexicon::FirstNameGender(std::string_view word) const {

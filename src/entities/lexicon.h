@@ -51,10 +51,10 @@ struct Words {
 
 // What an organisation noun after "the" can refer to (org_descriptions.txt).
 enum class OrgNounFit : uint8_t {
-  kCompany,          // an organisation whose name has no kNamed noun
-  kNamed,            // one whose name has the noun ("the court": Supreme Court)
-  kNamedOrAcronym,   // that, or an acronym ("the agency": NASA, CBP)
-  kAny,              // any organisation ("the group", "the organization")
+  kCompany,         // one whose name has none of the other nouns ("the company")
+  kNamed,           // one whose name has the noun ("the court": Supreme Court)
+  kNamedOrAcronym,  // that, or an acronym ("the agency": NASA, CBP)
+  kAny,             // any organisation ("the organization")
 };
 
 class Lexicon {

@@ -361,8 +361,6 @@ bool SpeakingName(const Doc& doc, const Piece& p) {
   return FollowedBySpeechVerb(doc, p) || (!p.sentence_initial && PrecededBySpeechVerb(doc, p));
 }
 
-
-
 // An unknown name of two or three words with a word a dictionary has only
 // as a common word, first or last ("Smart Keyboard", "Border Protection",
 // "Fort Worth", "Face ID", "Bay Area"), names a thing or a place, not a
@@ -378,6 +376,7 @@ bool NamesAThing(const Doc& doc, const Piece& p, const SvSet& alone) {
                       (!given_name && lex.IsDictionaryWordOnly(doc.lower_words[p.begin]));
   return common && !alone.contains(doc.words[p.end - 1]);
 }
+
 }  // namespace
 
 bool IsNameToken(const Doc& doc, size_t i) {
