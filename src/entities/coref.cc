@@ -334,13 +334,19 @@ int AntecedentEndingAt(const Doc& doc, const MentionEnds& ends, size_t end, bool
   return -1;
 }
 
-// "X, who ...", "X which ...": the entity whose mention ends just before
-// the relative pronoun or its comma, or before an apposition between commas
-// ("Marc Morial, the chief executive of the National Urban League, who said
-// ...").
+// A comma or a dash, which open and close appositions and relative clauses
+// ("Hillary Clinton — who has called for ...").
+bool CommaOrDash(std::string_view w) {
+  return w == "," || w == "\u2014" || w == "\u2013" || w == "--";
+}
+
+// "X, who ...", "X — who ...", "X which ...": the entity whose mention ends
+// just before the relative pronoun or its comma or dash, or before an
+// apposition between them ("Marc Morial, the chief executive of the
+// National Urban League, who said ...").
 void ResolveRelative(Doc* doc, const MentionEnds& ends, size_t i) {
   const bool person = doc->lower_words[i] == "who";
-  const bool comma = doc->words[i - 1] == ",";
+  const bool comma = CommaOrDash(doc->words[i - 1]);
   if (comma && i < 2) return;
   int antecedent =
       AntecedentEndingAt(*doc, ends, doc->token(comma ? i - 2 : i - 1).span.end, person);
@@ -348,7 +354,7 @@ void ResolveRelative(Doc* doc, const MentionEnds& ends, size_t i) {
   for (size_t j = i - 2; comma && antecedent < 0 && j >= 2 && i - j <= kLongestApposition + 2;
        --j) {
     if (doc->sentence_of[j] != doc->sentence_of[i]) break;
-    if (doc->words[j] != ",") continue;
+    if (!CommaOrDash(doc->words[j])) continue;
     const std::string_view first = doc->lower_words[j + 1];
     const bool apposition = first == "the" || first == "a" || first == "an" ||
                             first == "his" || first == "her" || first == "its";

@@ -82,6 +82,15 @@ TEST(Entities, RelativePronounAfterAnApposition) {
   EXPECT_EQ(f.Mentions(*morial), (Strings{"Marc Morial", "who"}));
 }
 
+TEST(Entities, RelativePronounAfterADash) {
+  const auto f = Find(
+      "It is an issue in the campaign, with Hillary Clinton \u2014 who has called for tax "
+      "hikes \u2014 leading.");
+  const Entity* clinton = f.Named("Hillary Clinton");
+  ASSERT_NE(clinton, nullptr);
+  EXPECT_EQ(f.Mentions(*clinton), (Strings{"Hillary Clinton", "who"}));
+}
+
 // "which" after an organisation or a country is that organisation, not
 // one after "by" ("a report by Reuters, which found").
 TEST(Entities, WhichAfterAnOrganisation) {
