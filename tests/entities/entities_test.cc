@@ -195,22 +195,6 @@ TEST(Entities, PronounsInSubjectPosition) {
   EXPECT_EQ(f.Mentions(*scholz), (Strings{"Olaf Scholz", "he"}));
 }
 
-TEST(Entities, GenderIsTheMajorityOfThePronouns) {
-  // The first pronoun near her is a heading's "He"; the "she"s outnumber it.
-  const auto f = Find(
-      "Taylor Swift spoke on Friday. He said, she said. Swift said she would fight, and "
-      "she thanked the fans.");
-  const Entity* swift = f.Named("Taylor Swift");
-  ASSERT_NE(swift, nullptr);
-  EXPECT_EQ(swift->gender, "female");
-  EXPECT_EQ(f.Mentions(*swift), (Strings{"Taylor Swift", "she", "Swift", "she", "she"}));
-  // One of each: no gender.
-  const auto tie = Find("Taylor Swift spoke on Friday. He said, she said.");
-  const Entity* t = tie.Named("Taylor Swift");
-  ASSERT_NE(t, nullptr);
-  EXPECT_EQ(t->gender, "");
-}
-
 TEST(Entities, CapitalActingAsGovernmentJoinsItsCountry) {
   const auto f = Find("Officials in Moscow met. Later Moscow said it would respond.");
   const Entity* russia = f.Named("Russia");
