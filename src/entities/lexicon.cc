@@ -1,7 +1,7 @@
 #include "entities/lexicon.h"
 
 #include <algorithm>
-#include <ranges>
+#include <cstring>
 #include <cctype>
 
 #include "text/tokenizer.h"
@@ -332,15 +332,18 @@ bool Lexicon::IsDictionaryWordOnly(std::string_view lower) const {
     lower.remove_prefix(dash + 1);
   }
   if (lower.empty()) return false;
-  auto word = [](size_t i) {
-    const uint32_t* at = dictionary::kLowerCaseOnlyOffsets;
-    return std::string_view(reinterpret_cast<const char*>(dictionary::kLowerCaseOnlyText) + at[i],
-                            at[i + 1] - at[i] - 1);
+  // The word starting at `offset`: up to its newline.
+  auto word_at = [](uint32_t offset) {
+    const char* text = reinterpret_cast<const char*>(dictionary::kLowerCaseOnlyText);
+    return std::string_view(text + offset,
+                            std::strchr(text + offset, '\n') - (text + offset));
   };
-  // The words are sorted by bytes: a binary search over their indices.
-  const auto indices = std::views::iota(size_t{0}, dictionary::kLowerCaseOnlyCount);
-  const auto it = std::ranges::partition_point(indices, [&](size_t i) { return word(i) < lower; });
-  return it != indices.end() && word(*it) == lower;
+  // The words are sorted by bytes: a binary search over their offsets.
+  const uint32_t* first = dictionary::kLowerCaseOnlyOffsets;
+  const uint32_t* last = first + dictionary::kLowerCaseOnlyCount;
+  const uint32_t* it = std::lower_bound(
+      first, last, lower, [&](uint32_t offset, std::string_view key) { return word_at(offset) < key; });
+  return it != last && word_at(*it) == lower;
 }
 
 char Lexicon::FirstNameGender(std::string_view word) const {
