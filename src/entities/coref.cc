@@ -271,16 +271,25 @@ struct Antecedent {
 int ResolvePronoun(const Doc& doc, const std::vector<Antecedent>& before, size_t i,
                    std::string_view pronoun) {
   const unsigned sentence = doc.sentence_of[i];
-  const bool person = pronoun == "he" || pronoun == "she";
+  // "he/she": a person of either gender ("the 56-year-old").
+  const bool person = pronoun == "he" || pronoun == "she" || pronoun == "he/she";
   const unsigned reach = person ? 6 : (pronoun == "it" ? 1 : 2);
   for (auto it = before.rbegin(); it != before.rend(); ++it) {
     if (it->token >= i) continue;
     if (sentence - doc.sentence_of[it->token] > reach) break;
     if (doc.in_quote[it->token]) continue;
+    // A transcript's "WALLACE:" speaks the turn; its "she" is someone else.
+    if (it->token + 1 < doc.size() && doc.words[it->token + 1] == ":" &&
+        doc.token(it->token).line_before) {
+      continue;
+    }
     const WorkEntity& ent = doc.entities[it->entity];
     if (person) {
       if (ent.type != EntityType::kPerson) continue;
-      if (ent.gender != '-' && ent.gender != (pronoun == "he" ? 'm' : 'f')) continue;
+      if (ent.gender != '-' && pronoun != "he/she" &&
+          ent.gender != (pronoun == "he" ? 'm' : 'f')) {
+        continue;
+      }
       return it->entity;
     }
     if (pronoun == "they" && (ent.type == EntityType::kOrg || ent.type == EntityType::kNorp)) {
@@ -533,6 +542,25 @@ bool ResolvablePronoun(const Doc& doc, size_t i) {
                        doc.lower_words[i + 1] != "is" && doc.lower_words[i + 1] != "was");
 }
 
+// Whether token i is "N-year-old" standing alone after "the", outside
+// quotations: "The 56-year-old said", not "the 43-year-old man" (a noun
+// follows) or "a 56-year-old".
+bool AgeDescription(const Doc& doc, size_t i) {
+  if (i == 0 || doc.lower_words[i - 1] != "the" || doc.in_quote[i]) return false;
+  const std::string_view w = doc.lower_words[i];
+  constexpr std::string_view kSuffix = "-year-old";
+  if (w.size() <= kSuffix.size() || !w.ends_with(kSuffix)) return false;
+  const std::string_view number = w.substr(0, w.size() - kSuffix.size());
+  if (number.size() > 3 || !std::all_of(number.begin(), number.end(),
+                                        [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  // What follows is no noun of the phrase: a verb, punctuation, or the end.
+  if (i + 1 >= doc.size() || doc.sentence_of[i + 1] != doc.sentence_of[i]) return true;
+  return doc.token(i + 1).kind != TokenKind::kWord || VerbFollows(doc, i + 1) ||
+         IsAdverb(doc.lower_words[i + 1]);
+}
+
 void ResolveMetonymsAndPronouns(Doc* doc) {
   if (!doc->options->resolve_pronouns) return;
   std::vector<Antecedent> antecedents;
@@ -551,6 +579,13 @@ void ResolveMetonymsAndPronouns(Doc* doc) {
     const std::string_view w = doc->lower_words[i];
     if ((w == "who" || w == "which") && i >= 1) {
       ResolveRelative(doc, ends, i);  // "Sergey Lavrov, who said ..."
+      continue;
+    }
+    if (AgeDescription(*doc, i)) {
+      // "The 56-year-old said": the person named last, as a "he" or "she"
+      // whose gender is not known would be.
+      const int e = ResolvePronoun(*doc, antecedents, i, "he/she");
+      if (e >= 0) AddMention(doc, e, i - 1, doc->Span(i - 1, i + 1));
       continue;
     }
     if (!ResolvablePronoun(*doc, i)) continue;

@@ -377,6 +377,38 @@ bool NamesAThing(const Doc& doc, const Piece& p, const SvSet& alone) {
   return common && !alone.contains(doc.words[p.end - 1]);
 }
 
+// Whether the one-word piece `p` opens a line, maybe after an opening
+// quotation mark, and a colon follows it: a transcript's turn ("WALLACE:
+// Let's start ...", "“PENCE: Well, ...").
+bool OpensATurn(const Doc& doc, const Piece& p) {
+  if (p.end - p.begin != 1 || p.end >= doc.size() || doc.words[p.end] != ":") return false;
+  const size_t i = p.begin;
+  if (i == 0 || doc.token(i).line_before) return true;
+  const std::string_view before = doc.words[i - 1];
+  const bool quote = before == "\"" || before == "\u201c" || before == "\u00ab";
+  return quote && (i == 1 || doc.token(i - 1).line_before);
+}
+
+// The speakers of a transcript, in lower case: words in capitals of three
+// letters or more that open turns ("WALLACE:"), on a page with two turns or
+// more. They are people even when the page never names them in full; words
+// the dictionary has only in lower case ("MODERATOR:", "UPDATE:") are not.
+SvSet TranscriptSpeakers(const Doc& doc) {
+  SvSet speakers;
+  size_t turns = 0;
+  for (const Piece& p : doc.pieces) {
+    if (p.entry || !OpensATurn(doc, p) || !doc.token(p.begin).all_upper ||
+        utf8::CountCodePoints(doc.words[p.begin]) < 3 ||
+        Lexicon::Get().IsDictionaryWordOnly(doc.lower_words[p.begin])) {
+      continue;
+    }
+    ++turns;
+    speakers.emplace(std::string(doc.lower_words[p.begin]));
+  }
+  if (turns < 2) speakers.clear();
+  return speakers;
+}
+
 }  // namespace
 
 bool IsNameToken(const Doc& doc, size_t i) {
@@ -456,13 +488,15 @@ void TypeNamesFromDocument(Doc* doc) {
     }
     return known.end();
   };
+  const SvSet transcript_speakers = TranscriptSpeakers(*doc);
   const bool english_capitals = EnglishCapitals(*doc);
   std::vector<Piece> kept;
   kept.reserve(doc->pieces.size());
   for (Piece& p : doc->pieces) {
     if (p.end - p.begin == 1 && !p.entry && doc->token(p.begin).all_upper &&
         utf8::CountCodePoints(doc->words[p.begin]) >= 3 &&
-        surnames.contains(doc->lower_words[p.begin])) {
+        (surnames.contains(doc->lower_words[p.begin]) ||
+         transcript_speakers.contains(doc->lower_words[p.begin]))) {
       p.type = EntityType::kPerson;
       p.typed = true;
     }

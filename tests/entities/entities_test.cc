@@ -183,6 +183,34 @@ TEST(Entities, SurnamesInCapitalsJoinTheirPerson) {
   EXPECT_EQ(f.Named("PENCE"), nullptr);
 }
 
+TEST(Entities, TranscriptSpeakersInCapitalsArePeople) {
+  // Speakers the page names only in its turns are people, and the "she"
+  // of a turn is not its speaker.
+  const auto f = Find(
+      "Hillary Clinton spoke in Ohio.\n\nWALLACE: Will she be there?\n\n"
+      "KELLY: I think so.\n\nMODERATOR: Thank you both.");
+  const Entity* wallace = f.Named("WALLACE");
+  ASSERT_NE(wallace, nullptr);
+  EXPECT_EQ(wallace->type, EntityType::kPerson);
+  const Entity* clinton = f.Named("Hillary Clinton");
+  ASSERT_NE(clinton, nullptr);
+  EXPECT_EQ(f.Mentions(*clinton), (Strings{"Hillary Clinton", "she"}));
+  const Entity* kelly = f.Named("KELLY");
+  ASSERT_NE(kelly, nullptr);
+  EXPECT_EQ(kelly->type, EntityType::kPerson);
+  const Entity* moderator = f.Named("MODERATOR");
+  EXPECT_TRUE(moderator == nullptr || moderator->type != EntityType::kPerson);
+}
+
+TEST(Entities, AgeStandingAloneIsThePersonNamedLast) {
+  const auto f = Find(
+      "Tottenham appointed Jose Mourinho on Wednesday. The 56-year-old said he was "
+      "excited. The 43-year-old man who sold him a car was not.");
+  const Entity* mourinho = f.Named("Jose Mourinho");
+  ASSERT_NE(mourinho, nullptr);
+  EXPECT_EQ(f.Mentions(*mourinho), (Strings{"Jose Mourinho", "The 56-year-old", "he"}));
+}
+
 TEST(Entities, PronounsInSubjectPosition) {
   const auto f = Find(
       "Angela Merkel arrived late. \u201CHe is wrong,\u201D she said. Olaf Scholz said he "
