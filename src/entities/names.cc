@@ -377,6 +377,20 @@ bool NamesAThing(const Doc& doc, const Piece& p, const SvSet& alone) {
   return common && !alone.contains(doc.words[p.end - 1]);
 }
 
+// Whether a plural verb follows the name, with no "and" before it that
+// would make it one of several: "Tottenham Hotspur have appointed",
+// "Manchester United are": a team or a company in British usage, not a
+// person.
+bool TakesPluralVerb(const Doc& doc, const Piece& p) {
+  if (p.end >= doc.size() || doc.sentence_of[p.end] != doc.sentence_of[p.begin]) return false;
+  const std::string_view verb = doc.lower_words[p.end];
+  if (verb != "have" && verb != "are" && verb != "were") return false;
+  if (p.begin == 0) return true;
+  const std::string_view before = doc.lower_words[p.begin - 1];
+  return before != "and" && before != "&" && before != "," && before != "or" &&
+         before != "nor";
+}
+
 // Whether the one-word piece `p` opens a line, maybe after an opening
 // quotation mark, and a colon follows it: a transcript's turn ("WALLACE:
 // Let's start ...", "“PENCE: Well, ...").
@@ -489,6 +503,11 @@ void TypeNamesFromDocument(Doc* doc) {
     return known.end();
   };
   const SvSet transcript_speakers = TranscriptSpeakers(*doc);
+  // Names a plural verb follows somewhere on the page.
+  SvSet plural_subjects;
+  for (const Piece& p : doc->pieces) {
+    if (TakesPluralVerb(*doc, p)) plural_subjects.emplace(std::string(PieceText(*doc, p)));
+  }
   const bool english_capitals = EnglishCapitals(*doc);
   std::vector<Piece> kept;
   kept.reserve(doc->pieces.size());
@@ -516,7 +535,8 @@ void TypeNamesFromDocument(Doc* doc) {
         // "Old Trafford", "First Amendment": left untyped.
       } else if (n >= 2 && n <= 3 && FollowedBySpeechVerb(*doc, p)) {
         p.type = EntityType::kPerson;
-      } else if (n >= 2 && n <= 3 && !NamesAThing(*doc, p, alone)) {
+      } else if (n >= 2 && n <= 3 && !NamesAThing(*doc, p, alone) &&
+                 !plural_subjects.contains(PieceText(*doc, p))) {
         p.type = EntityType::kPerson;  // most unknown two-word names are people
       }
       p.typed = true;

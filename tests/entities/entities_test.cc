@@ -137,6 +137,20 @@ TEST(Entities, NamesOfCommonWordsAreNotPeople) {
   EXPECT_EQ(musk->type, EntityType::kPerson);
 }
 
+TEST(Entities, NamesTakingAPluralVerbAreNotPeople) {
+  // British usage: a team or a company takes a plural verb, a person
+  // does not; "Smith and Jane Doe have" is two people.
+  const auto f = Find(
+      "Tottenham Hotspur have appointed a new coach. John Smith and Jane Doe have "
+      "welcomed him.");
+  const Entity* spurs = f.Named("Tottenham Hotspur");
+  ASSERT_NE(spurs, nullptr);
+  EXPECT_NE(spurs->type, EntityType::kPerson);
+  const Entity* doe = f.Named("Jane Doe");
+  ASSERT_NE(doe, nullptr);
+  EXPECT_EQ(doe->type, EntityType::kPerson);
+}
+
 TEST(Entities, GivenNameThatIsAPlaceOpensAPersonsName) {
   // Mary is a region of Turkmenistan, Charlotte a city: with a surname
   // they are people, with a common word an organisation.
