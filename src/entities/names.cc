@@ -391,6 +391,30 @@ bool TakesPluralVerb(const Doc& doc, const Piece& p) {
          before != "nor";
 }
 
+// Whether the first and last words of a name typed a person by default
+// look like a given name and a surname: no common word ("National Mall",
+// "Getting Disney+ right"), no acronym or digits ("Roth IRA", "Super
+// PACs", "FC Porto", "PS4 DualShock", "Radeon Pro 5500M"), no initial
+// standing for a word ("N. Korea"), no hyphen joining capitals ("Wi-Fi").
+bool WordsOfAPersonsName(const Doc& doc, const Piece& p) {
+  const Lexicon& lex = Lexicon::Get();
+  for (const size_t i : {p.begin, p.end - 1}) {
+    const std::string_view w = doc.words[i];
+    if (lex.IsDictionaryWordOnly(doc.lower_words[i])) return false;
+    if (w.size() >= 2 && w[1] >= 'A' && w[1] <= 'Z') return false;
+    if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return false;
+    }
+    if (doc.token(i).kind == TokenKind::kAbbreviation && w.size() <= 2) return false;
+    const size_t hyphen = w.find('-');
+    if (hyphen != std::string_view::npos && hyphen + 1 < w.size() && w[hyphen + 1] >= 'A' &&
+        w[hyphen + 1] <= 'Z' && w.size() - hyphen <= 3) {
+      return false;  // "Wi-Fi", not "Ocasio-Cortez"
+    }
+  }
+  return true;
+}
+
 // Whether the one-word piece `p` opens a line, maybe after an opening
 // quotation mark, and a colon follows it: a transcript's turn ("WALLACE:
 // Let's start ...", "“PENCE: Well, ...").
@@ -509,9 +533,8 @@ void TypeNamesFromDocument(Doc* doc) {
     if (TakesPluralVerb(*doc, p)) plural_subjects.emplace(std::string(PieceText(*doc, p)));
   }
   const bool english_capitals = EnglishCapitals(*doc);
-  std::vector<Piece> kept;
-  kept.reserve(doc->pieces.size());
-  for (Piece& p : doc->pieces) {
+  // Types piece p; false when it is no name after all.
+  auto type_piece = [&](Piece& p) {
     if (p.end - p.begin == 1 && !p.entry && doc->token(p.begin).all_upper &&
         utf8::CountCodePoints(doc->words[p.begin]) >= 3 &&
         (surnames.contains(doc->lower_words[p.begin]) ||
@@ -519,29 +542,50 @@ void TypeNamesFromDocument(Doc* doc) {
       p.type = EntityType::kPerson;
       p.typed = true;
     }
-    if (!p.typed) {
-      const auto it = known_type(PieceText(*doc, p));
-      const size_t n = p.end - p.begin;
-      if (it != known.end()) {
-        p.type = it->second;
-      } else if (english_capitals && !p.headline && SpeakingName(*doc, p) &&
-                 utf8::CountCodePoints(doc->words[p.begin]) >= 2) {
-        p.type = EntityType::kPerson;
-      } else if (!english_capitals || p.headline ||
-                 (n == 1 && ((p.sentence_initial && !inside.contains(PieceText(*doc, p))) ||
-                             utf8::CountCodePoints(doc->words[p.begin]) < 2))) {
-        continue;  // capitals in a headline or opening a sentence prove nothing
-      } else if (IsNameModifier(doc->words[p.begin])) {
-        // "Old Trafford", "First Amendment": left untyped.
-      } else if (n >= 2 && n <= 3 && FollowedBySpeechVerb(*doc, p)) {
-        p.type = EntityType::kPerson;
-      } else if (n >= 2 && n <= 3 && !NamesAThing(*doc, p, alone) &&
-                 !plural_subjects.contains(PieceText(*doc, p))) {
-        p.type = EntityType::kPerson;  // most unknown two-word names are people
-      }
-      p.typed = true;
+    if (p.typed) return true;
+    const auto it = known_type(PieceText(*doc, p));
+    const size_t n = p.end - p.begin;
+    if (it != known.end()) {
+      p.type = it->second;
+    } else if (english_capitals && !p.headline && SpeakingName(*doc, p) &&
+               utf8::CountCodePoints(doc->words[p.begin]) >= 2) {
+      p.type = EntityType::kPerson;
+    } else if (!english_capitals || p.headline ||
+               (n == 1 && ((p.sentence_initial && !inside.contains(PieceText(*doc, p))) ||
+                           utf8::CountCodePoints(doc->words[p.begin]) < 2))) {
+      return false;  // capitals in a headline or opening a sentence prove nothing
+    } else if (IsNameModifier(doc->words[p.begin])) {
+      // "Old Trafford", "First Amendment": left untyped.
+    } else if (n >= 2 && n <= 3 && FollowedBySpeechVerb(*doc, p)) {
+      p.type = EntityType::kPerson;
+    } else if (n >= 2 && n <= 3 && !NamesAThing(*doc, p, alone) &&
+               !plural_subjects.contains(PieceText(*doc, p))) {
+      p.type = EntityType::kPerson;  // most unknown two-word names are people
     }
-    kept.push_back(p);
+    p.typed = true;
+    return true;
+  };
+  // Longer names first: the surname of a person typed here is known to the
+  // single words ("Kerr Putney, the Charlotte-Mecklenburg police chief,
+  // said" ... "Putney later told CNN", where no title made him a person).
+  std::vector<char> keep(doc->pieces.size(), 1);
+  for (size_t k = 0; k < doc->pieces.size(); ++k) {
+    Piece& p = doc->pieces[k];
+    if (p.end - p.begin < 2 || p.typed) continue;
+    keep[k] = type_piece(p);
+    // Only a surname that is no common word: a name typed a person by
+    // default may be none ("National Mall", "Summary Studies"), and its
+    // "Mall" must not become one.
+    if (keep[k] && p.type == EntityType::kPerson && !p.headline &&
+        WordsOfAPersonsName(*doc, p)) {
+      known.emplace(std::string(doc->words[p.end - 1]), EntityType::kPerson);
+    }
+  }
+  std::vector<Piece> kept;
+  kept.reserve(doc->pieces.size());
+  for (size_t k = 0; k < doc->pieces.size(); ++k) {
+    Piece& p = doc->pieces[k];
+    if (keep[k] && type_piece(p)) kept.push_back(p);
   }
   doc->pieces.swap(kept);
 }

@@ -151,6 +151,25 @@ TEST(Entities, NamesTakingAPluralVerbAreNotPeople) {
   EXPECT_EQ(doe->type, EntityType::kPerson);
 }
 
+TEST(Entities, SurnameOpeningASentenceJoinsAPersonTypedByDefault) {
+  // No list or title makes "Kerr Putney" a person, only the default for
+  // unknown two-word names; his "Putney" opening a sentence still joins
+  // him. A name typed so that holds a common word or an acronym lends its
+  // words to no one ("National Mall" ... "the Mall").
+  const auto f = Find(
+      "Kerr Putney, the Charlotte-Mecklenburg police chief, said the video was unclear. "
+      "Putney later told CNN that it did not show a gun. Crowds gathered on the National "
+      "Mall. Mall visitors waited.");
+  const Entity* putney = f.Named("Kerr Putney");
+  ASSERT_NE(putney, nullptr);
+  EXPECT_EQ(f.Mentions(*putney), (Strings{"Kerr Putney", "Putney"}));
+  for (const Entity& e : f.entities) {
+    if (e.name == "Mall") {
+      EXPECT_NE(e.type, EntityType::kPerson);
+    }
+  }
+}
+
 TEST(Entities, GivenNameThatIsAPlaceOpensAPersonsName) {
   // Mary is a region of Turkmenistan, Charlotte a city: with a surname
   // they are people, with a common word an organisation.
