@@ -38,8 +38,10 @@ struct Statement {
   std::string speaker_entity;  // Entity::id, empty when unresolved
   std::string speaker_name;
   // Why the speaker is null: "anonymous" (an unnamed source: "officials
-  // said"; `speaker` keeps its span, the writer prints a null speaker) or
-  // "none" (no source in the text); empty when there is a named speaker.
+  // said"; `speaker` keeps its span, the writer prints a null speaker),
+  // "author" (the page's writer: "I", "we" outside quotation marks; the
+  // span stays too) or "none" (no source in the text); empty when there is
+  // a named speaker.
   std::string speaker_reason;
   std::string type;          // speech act: STATE, ACCUSE, DEMAND, ...
 };

@@ -283,6 +283,7 @@ void Resolve(std::string_view text, const std::vector<Entity>& entities,
       s.speaker_reason = "none";
       continue;
     }
+    if (s.speaker_reason == "author") continue;  // MarkTheWritersWords
     const std::vector<std::string> words =
         LowerWords(text.substr(s.speaker.begin, s.speaker.end - s.speaker.begin));
     const Entity* e = BestEntity(text, entities, s.speaker);
@@ -355,6 +356,43 @@ void ParagraphsOf(const Article& article, std::vector<ByteSpan>* out) {
   }
 }
 
+// Whether byte `at` of paragraph `p` is inside double quotation marks
+// (an opening mark before it not yet closed; single marks are too often
+// apostrophes to count).
+bool InsideQuotation(const statements::Paragraph& p, size_t at) {
+  bool inside = false;
+  for (const statements::Token& t : p.tokens) {
+    if (t.begin >= at) break;
+    if (t.single_quote) continue;
+    if (t.quote == statements::QuoteMark::kOpen) inside = true;
+    if (t.quote == statements::QuoteMark::kClose) inside = false;
+  }
+  return inside;
+}
+
+// "I think", "we know" outside quotation marks: the writer of the page
+// speaks, not the person named last (the speaker the pronoun rules would
+// give). Inside a quotation the "I" is the quoted speaker's and is left
+// to Resolve. `spans` are the paragraphs' byte spans, in order.
+void MarkTheWritersWords(std::string_view text, const std::vector<ByteSpan>& spans,
+                         const std::vector<statements::Paragraph>& paragraphs,
+                         std::vector<Statement>* statements) {
+  for (Statement& s : *statements) {
+    if (s.speaker.end <= s.speaker.begin) continue;
+    std::string word(text.substr(s.speaker.begin, s.speaker.end - s.speaker.begin));
+    for (char& c : word) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    if (word != "i" && word != "we") continue;
+    const auto after = std::upper_bound(spans.begin(), spans.end(), s.speaker.begin,
+                                        [](size_t at, const ByteSpan& b) { return at < b.begin; });
+    if (after == spans.begin()) continue;
+    const size_t k = static_cast<size_t>(after - spans.begin()) - 1;
+    if (s.speaker.begin >= spans[k].end || InsideQuotation(paragraphs[k], s.speaker.begin)) {
+      continue;
+    }
+    s.speaker_reason = "author";
+  }
+}
+
 }  // namespace
 
 std::vector<Statement> FindStatements(const Article& article,
@@ -379,6 +417,7 @@ std::vector<Statement> FindStatements(const Article& article,
     }
   }
   std::vector<Statement> out = statements::Assemble(article.text, paragraphs, options);
+  if (english) MarkTheWritersWords(article.text, spans, paragraphs, &out);
   statements::Resolve(article.text, entities, options.language, &out);
   // A perception or belief that nobody holds is no statement: "This rumor
   // appears to be false", "NASA is expected to launch", "it seems like".

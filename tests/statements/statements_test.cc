@@ -509,6 +509,34 @@ TEST(Statements, UnnamedPeopleByTheirHeadWordAreAnonymous) {
   }
 }
 
+TEST(Statements, FirstPersonOutsideQuotationsIsTheWriter) {
+  // In an op-ed or a letter "I" and "we" are the writer, not the person
+  // named last; inside a quotation "I" is the quoted speaker.
+  const Article a = MakeArticle(
+      "Jane Smith said that the plan would fail.\n\n"
+      "I believe that the plan will work.\n\n"
+      "We know that the numbers are wrong.\n\n"
+      "\u201CI think that the vote was fair,\u201D Smith said.");
+  const Entity smith = MakeEntity(a, "E1", EntityType::kPerson, {"Jane Smith", "Smith"}, "female");
+  const auto st = Find(a, {smith});
+  const Statement* work = With(a, st, "plan will work");
+  ASSERT_NE(work, nullptr);
+  EXPECT_EQ(work->speaker_reason, "author");
+  EXPECT_EQ(work->speaker_entity, "");
+  const Statement* numbers = With(a, st, "numbers are wrong");
+  ASSERT_NE(numbers, nullptr);
+  EXPECT_EQ(numbers->speaker_reason, "author");
+  const Statement* fail = With(a, st, "plan would fail");
+  ASSERT_NE(fail, nullptr);
+  EXPECT_EQ(fail->speaker_entity, "E1");
+  for (const Statement& s : st) {
+    const std::string_view content = a.text.substr(s.content.begin, s.content.end - s.content.begin);
+    if (content.find("vote was fair") != std::string_view::npos) {
+      EXPECT_NE(s.speaker_reason, "author");
+    }
+  }
+}
+
 TEST(Statements, BeliefsNobodyHoldsAreNoStatements) {
   // PolNeAR annotates these as attributions without a source; nobody says
   // anything in them.
