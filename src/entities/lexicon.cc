@@ -213,6 +213,7 @@ void Lexicon::LoadTitles() {
     t.honorific = c[1] == "honorific";
     t.gender = c[2].empty() ? '-' : c[2][0];
     t.surname = c.size() > 3 && c[3] == "surname";
+    t.company = c.size() > 3 && c[3] == "company";
     titles_by_last_[t.words.back()].push_back(t);
     titles_by_first_[t.words.front()].push_back(std::move(t));
   });

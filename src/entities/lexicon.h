@@ -39,6 +39,7 @@ struct TitleEntry {
   bool honorific = false;          // "Mr.", "Mrs.": no role
   char gender = '-';               // 'm', 'f' or '-'
   bool surname = false;            // a common surname too ("King", "Bishop")
+  bool company = false;            // held in a company ("CEO", "founder")
 };
 
 enum class HeadPosition : unsigned char { kLast, kFirst, kOf };

@@ -415,6 +415,19 @@ bool WordsOfAPersonsName(const Doc& doc, const Piece& p) {
   return true;
 }
 
+// Whether an office held in a company follows the name, maybe after a
+// possessive: "SoftBank CEO Masayoshi Son", "WeWork's founder", "T-Mobile
+// chief executive". Such a name is an organisation.
+bool NamesAnEmployer(const Doc& doc, const Piece& p) {
+  const size_t end = doc.sentence_at(p.begin).token_end;
+  size_t k = p.end;
+  if (k < end && doc.token(k).kind == TokenKind::kPossessive) ++k;
+  if (k >= end) return false;
+  size_t len = 0;
+  const TitleEntry* t = Lexicon::Get().MatchTitle(doc.words_view(), k, end, &len);
+  return t != nullptr && t->company;
+}
+
 // Whether the one-word piece `p` opens a line, maybe after an opening
 // quotation mark, and a colon follows it: a transcript's turn ("WALLACE:
 // Let's start ...", "“PENCE: Well, ...").
@@ -527,10 +540,15 @@ void TypeNamesFromDocument(Doc* doc) {
     return known.end();
   };
   const SvSet transcript_speakers = TranscriptSpeakers(*doc);
-  // Names a plural verb follows somewhere on the page.
+  // Names a plural verb follows somewhere on the page, and names of
+  // companies by their officers.
   SvSet plural_subjects;
+  SvSet employers;
   for (const Piece& p : doc->pieces) {
     if (TakesPluralVerb(*doc, p)) plural_subjects.emplace(std::string(PieceText(*doc, p)));
+    if (!p.typed && !p.entry && !p.headline && NamesAnEmployer(*doc, p)) {
+      employers.emplace(std::string(PieceText(*doc, p)));
+    }
   }
   const bool english_capitals = EnglishCapitals(*doc);
   // Types piece p; false when it is no name after all.
@@ -547,6 +565,8 @@ void TypeNamesFromDocument(Doc* doc) {
     const size_t n = p.end - p.begin;
     if (it != known.end()) {
       p.type = it->second;
+    } else if (english_capitals && employers.contains(PieceText(*doc, p))) {
+      p.type = EntityType::kOrg;
     } else if (english_capitals && !p.headline && SpeakingName(*doc, p) &&
                utf8::CountCodePoints(doc->words[p.begin]) >= 2) {
       p.type = EntityType::kPerson;

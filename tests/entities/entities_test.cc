@@ -170,6 +170,22 @@ TEST(Entities, SurnameOpeningASentenceJoinsAPersonTypedByDefault) {
   }
 }
 
+TEST(Entities, NameBeforeACompanyOfficeIsAnOrganisation) {
+  // No list knows SoftBank or WeWork; their officers make them companies,
+  // and "the company" can then be one of them.
+  const auto f = Find(
+      "SoftBank CEO Masayoshi Son has told WeWork's founder to cut costs. WeWork said it "
+      "would. The company confirmed the layoffs.");
+  for (const char* name : {"SoftBank", "WeWork"}) {
+    const Entity* e = f.Named(name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kOrg) << name;
+  }
+  const Entity* wework = f.Named("WeWork");
+  ASSERT_NE(wework, nullptr);
+  EXPECT_EQ(f.Mentions(*wework).back(), "The company");
+}
+
 TEST(Entities, GivenNameThatIsAPlaceOpensAPersonsName) {
   // Mary is a region of Turkmenistan, Charlotte a city: with a surname
   // they are people, with a common word an organisation.
