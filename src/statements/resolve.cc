@@ -381,6 +381,10 @@ void MarkTheWritersWords(std::string_view text, const std::vector<ByteSpan>& spa
     if (s.speaker.end <= s.speaker.begin) continue;
     std::string word(text.substr(s.speaker.begin, s.speaker.end - s.speaker.begin));
     for (char& c : word) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    // "We've", "I’m": the pronoun before its contracted verb.
+    for (std::string_view apostrophe : {"'", "\u2019"}) {
+      if (const size_t at = word.find(apostrophe); at != std::string::npos) word.resize(at);
+    }
     if (word != "i" && word != "we") continue;
     const auto after = std::upper_bound(spans.begin(), spans.end(), s.speaker.begin,
                                         [](size_t at, const ByteSpan& b) { return at < b.begin; });

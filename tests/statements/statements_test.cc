@@ -516,6 +516,7 @@ TEST(Statements, FirstPersonOutsideQuotationsIsTheWriter) {
       "Jane Smith said that the plan would fail.\n\n"
       "I believe that the plan will work.\n\n"
       "We know that the numbers are wrong.\n\n"
+      "I\u2019ve argued that the tax is unfair.\n\n"
       "\u201CI think that the vote was fair,\u201D Smith said.");
   const Entity smith = MakeEntity(a, "E1", EntityType::kPerson, {"Jane Smith", "Smith"}, "female");
   const auto st = Find(a, {smith});
@@ -526,6 +527,9 @@ TEST(Statements, FirstPersonOutsideQuotationsIsTheWriter) {
   const Statement* numbers = With(a, st, "numbers are wrong");
   ASSERT_NE(numbers, nullptr);
   EXPECT_EQ(numbers->speaker_reason, "author");
+  const Statement* tax = With(a, st, "tax is unfair");
+  ASSERT_NE(tax, nullptr);
+  EXPECT_EQ(tax->speaker_reason, "author");
   const Statement* fail = With(a, st, "plan would fail");
   ASSERT_NE(fail, nullptr);
   EXPECT_EQ(fail->speaker_entity, "E1");
