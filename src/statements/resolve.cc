@@ -209,6 +209,31 @@ std::string WordBeforeRelative(std::string_view text, size_t begin) {
   return word;
 }
 
+// Whether the noun phrase a relative "who" at `begin` follows is
+// indefinite: "an architect who said", "a bishop who sought" name someone
+// new and unnamed. Not an apposition to a name ("Heather Samuelson, a
+// campaign staffer who made"), whose "who" is the named person's.
+bool IndefiniteBeforeRelative(std::string_view text, size_t begin) {
+  size_t end = begin;
+  for (int words = 0; words < 5; ++words) {
+    while (end > 0 && text[end - 1] == ' ') --end;
+    size_t start = end;
+    while (start > 0 && (std::isalpha(static_cast<unsigned char>(text[start - 1])) ||
+                         text[start - 1] == '-')) {
+      --start;
+    }
+    if (start == end) return false;  // punctuation ends the phrase
+    const std::string_view w = text.substr(start, end - start);
+    if (w == "a" || w == "an" || w == "A" || w == "An") {
+      size_t before = start;
+      while (before > 0 && text[before - 1] == ' ') --before;
+      return before == 0 || text[before - 1] != ',';
+    }
+    end = start;
+  }
+  return false;
+}
+
 }  // namespace
 
 CueInfo LookUpCue(std::string_view cue_text) { return LookUpCue(cue_text, ""); }
@@ -306,7 +331,8 @@ void Resolve(std::string_view text, const std::vector<Entity>& entities,
     const bool side_takers = !head.empty() && lex.IsSideTaker(head) &&
                              (!e || (e->type == EntityType::kPerson &&
                                      !NamedAsOneOfThem(text, s.speaker, *e)));
-    if (individual || side_takers ||
+    const bool new_individual = relative && IndefiniteBeforeRelative(text, s.speaker.begin);
+    if (individual || side_takers || new_individual ||
         (pronoun &&
          SameIndividual(last_individual, individual_gender, last_named, gender, e, s.speaker))) {
       // Unnamed: the span stays, as for "officials said".

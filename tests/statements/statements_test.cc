@@ -490,7 +490,9 @@ TEST(Statements, UnnamedPeopleByTheirHeadWordAreAnonymous) {
       "Two people familiar with the matter said that the deal was close.\n\n"
       "Scientists said that the ice was melting faster.\n\n"
       "The video shows that the car was speeding.\n\n"
-      "The committee heard from a career Army officer who said that the call was improper.");
+      "The committee heard from a career Army officer who said that the call was improper.\n\n"
+      "Trump refused to pay an architect who said that the work was done.\n\n"
+      "Demonstrators said that they wanted justice.");
   const auto st = Find(a, {});
   const Statement* deal = With(a, st, "deal was close");
   ASSERT_NE(deal, nullptr);
@@ -502,6 +504,13 @@ TEST(Statements, UnnamedPeopleByTheirHeadWordAreAnonymous) {
   const Statement* call = With(a, st, "call was improper");
   ASSERT_NE(call, nullptr);
   EXPECT_EQ(call->speaker_reason, "anonymous");
+  // Someone new and unnamed ("an architect who"), and the plural of an
+  // individual's word.
+  for (const char* content : {"work was done", "wanted justice"}) {
+    const Statement* s = With(a, st, content);
+    ASSERT_NE(s, nullptr) << content;
+    EXPECT_EQ(s->speaker_reason, "anonymous") << content;
+  }
   // A thing, not a person: no reason.
   const Statement* car = With(a, st, "car was speeding");
   if (car != nullptr) {
