@@ -215,6 +215,8 @@ std::string WordBeforeRelative(std::string_view text, size_t begin) {
 // campaign staffer who made"), whose "who" is the named person's.
 bool IndefiniteBeforeRelative(std::string_view text, size_t begin) {
   size_t end = begin;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  if (end > 0 && text[end - 1] == ',') --end;  // "an architect, who"
   for (int words = 0; words < 5; ++words) {
     while (end > 0 && text[end - 1] == ' ') --end;
     size_t start = end;

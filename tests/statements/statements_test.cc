@@ -491,7 +491,7 @@ TEST(Statements, UnnamedPeopleByTheirHeadWordAreAnonymous) {
       "Scientists said that the ice was melting faster.\n\n"
       "The video shows that the car was speeding.\n\n"
       "The committee heard from a career Army officer who said that the call was improper.\n\n"
-      "Trump refused to pay an architect who said that the work was done.\n\n"
+      "She met a bishop who said that the work was done.\n\n"
       "Demonstrators said that they wanted justice.");
   const auto st = Find(a, {});
   const Statement* deal = With(a, st, "deal was close");
