@@ -267,6 +267,20 @@ struct Antecedent {
   int entity;
 };
 
+// Whether person `ent` can be "he", "she" or "he/she" (either).
+bool PersonFits(const WorkEntity& ent, std::string_view pronoun) {
+  return ent.gender == '-' || pronoun == "he/she" || ent.gender == (pronoun == "he" ? 'm' : 'f');
+}
+
+// Whether the mention starting at token t ends in a possessive ("Parise's").
+bool PossessiveAfter(const Doc& doc, size_t t) {
+  for (size_t k = t; k < doc.size() && k < t + 6; ++k) {
+    if (doc.token(k).kind == TokenKind::kPossessive) return true;
+    if (!IsNameToken(doc, k)) return false;
+  }
+  return false;
+}
+
 // The entity a pronoun at token i stands for, or -1.
 int ResolvePronoun(const Doc& doc, const std::vector<Antecedent>& before, size_t i,
                    std::string_view pronoun) {
@@ -286,11 +300,24 @@ int ResolvePronoun(const Doc& doc, const std::vector<Antecedent>& before, size_t
     const WorkEntity& ent = doc.entities[it->entity];
     if (person) {
       if (ent.type != EntityType::kPerson) continue;
-      if (ent.gender != '-' && pronoun != "he/she" &&
-          ent.gender != (pronoun == "he" ? 'm' : 'f')) {
-        continue;
+      if (!PersonFits(ent, pronoun)) continue;
+      if (doc.sentence_of[it->token] == sentence) return it->entity;
+      // In a sentence before, its first person is its subject more often
+      // than its last: "Wild defenseman Ryan Suter, who joked about
+      // Parise's penchant, could see the frustration. ¶ “…,” he said."
+      // A possessive ("Parise's") is no subject.
+      int subject = -1;
+      const unsigned candidate_sentence = doc.sentence_of[it->token];
+      for (auto jt = it; jt != before.rend() &&
+                         doc.sentence_of[jt->token] == candidate_sentence; ++jt) {
+        const WorkEntity& other = doc.entities[jt->entity];
+        if (other.type != EntityType::kPerson || !PersonFits(other, pronoun) ||
+            doc.in_quote[jt->token] || PossessiveAfter(doc, jt->token)) {
+          continue;
+        }
+        subject = jt->entity;
       }
-      return it->entity;
+      return subject >= 0 ? subject : it->entity;
     }
     if (pronoun == "they" && (ent.type == EntityType::kOrg || ent.type == EntityType::kNorp)) {
       return it->entity;

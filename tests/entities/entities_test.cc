@@ -272,6 +272,20 @@ TEST(Entities, PronounsInSubjectPosition) {
   EXPECT_EQ(f.Mentions(*scholz), (Strings{"Olaf Scholz", "he"}));
 }
 
+TEST(Entities, PronounInALaterSentenceTakesTheSubject) {
+  // The sentence before names two men; "he" is its subject, not the
+  // owner named last or the object.
+  const auto f = Find(
+      "Wild defenseman Ryan Suter, who joked about Zach Parise's sticks, saw the "
+      "frustration. He smiled. Donald Trump met Vladimir Putin in Paris. He said nothing.");
+  const Entity* suter = f.Named("Ryan Suter");
+  ASSERT_NE(suter, nullptr);
+  EXPECT_EQ(f.Mentions(*suter).back(), "He");
+  const Entity* putin = f.Named("Vladimir Putin");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(f.Mentions(*putin), (Strings{"Vladimir Putin"}));
+}
+
 TEST(Entities, CapitalActingAsGovernmentJoinsItsCountry) {
   const auto f = Find("Officials in Moscow met. Later Moscow said it would respond.");
   const Entity* russia = f.Named("Russia");
