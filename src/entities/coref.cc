@@ -306,10 +306,14 @@ int ResolvePronoun(const Doc& doc, const std::vector<Antecedent>& before, size_t
       // than its last: "Wild defenseman Ryan Suter, who joked about
       // Parise's penchant, could see the frustration. ¶ “…,” he said."
       // A possessive ("Parise's") is no subject.
+      // At most 64 mentions back: a page that is one long "sentence" of
+      // names must not make each pronoun read all of them.
       int subject = -1;
       const unsigned candidate_sentence = doc.sentence_of[it->token];
-      for (auto jt = it; jt != before.rend() &&
-                         doc.sentence_of[jt->token] == candidate_sentence; ++jt) {
+      size_t looked = 0;
+      for (auto jt = it; jt != before.rend() && looked < 64 &&
+                         doc.sentence_of[jt->token] == candidate_sentence;
+           ++jt, ++looked) {
         const WorkEntity& other = doc.entities[jt->entity];
         if (other.type != EntityType::kPerson || !PersonFits(other, pronoun) ||
             doc.in_quote[jt->token] || PossessiveAfter(doc, jt->token)) {
