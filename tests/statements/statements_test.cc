@@ -543,7 +543,8 @@ TEST(Statements, FirstPersonOutsideQuotationsIsTheWriter) {
   ASSERT_NE(fail, nullptr);
   EXPECT_EQ(fail->speaker_entity, "E1");
   for (const Statement& s : st) {
-    const std::string_view content = a.text.substr(s.content.begin, s.content.end - s.content.begin);
+    const std::string_view content =
+        std::string_view(a.text).substr(s.content.begin, s.content.end - s.content.begin);
     if (content.find("vote was fair") != std::string_view::npos) {
       EXPECT_NE(s.speaker_reason, "author");
     }
