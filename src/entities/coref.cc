@@ -293,10 +293,7 @@ int ResolvePronoun(const Doc& doc, const std::vector<Antecedent>& before, size_t
     if (sentence - doc.sentence_of[it->token] > reach) break;
     if (doc.in_quote[it->token]) continue;
     // A transcript's "WALLACE:" speaks the turn; its "she" is someone else.
-    if (it->token + 1 < doc.size() && doc.words[it->token + 1] == ":" &&
-        doc.token(it->token).line_before) {
-      continue;
-    }
+    if (OpensATurn(doc, it->token)) continue;
     const WorkEntity& ent = doc.entities[it->entity];
     if (person) {
       if (ent.type != EntityType::kPerson) continue;

@@ -95,6 +95,10 @@ void AddMention(Doc* doc, int entity, size_t begin_token, ByteSpan span);
 bool IsNameToken(const Doc& doc, size_t i);
 bool IsParticleWord(std::string_view w);
 bool IsSpeechVerb(std::string_view lower_word);
+// names.cc: token i opens a line, maybe after an opening quotation mark,
+// and a colon follows it: a transcript's turn ("WALLACE: Let's start ...",
+// "“PENCE: Well, ...").
+bool OpensATurn(const Doc& doc, size_t i);
 
 }  // namespace newsmill::entities
 

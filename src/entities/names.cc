@@ -428,18 +428,6 @@ bool NamesAnEmployer(const Doc& doc, const Piece& p) {
   return t != nullptr && t->company;
 }
 
-// Whether the one-word piece `p` opens a line, maybe after an opening
-// quotation mark, and a colon follows it: a transcript's turn ("WALLACE:
-// Let's start ...", "“PENCE: Well, ...").
-bool OpensATurn(const Doc& doc, const Piece& p) {
-  if (p.end - p.begin != 1 || p.end >= doc.size() || doc.words[p.end] != ":") return false;
-  const size_t i = p.begin;
-  if (i == 0 || doc.token(i).line_before) return true;
-  const std::string_view before = doc.words[i - 1];
-  const bool quote = before == "\"" || before == "\u201c" || before == "\u00ab";
-  return quote && (i == 1 || doc.token(i - 1).line_before);
-}
-
 // The speakers of a transcript, in lower case: words in capitals of three
 // letters or more that open turns ("WALLACE:"), on a page with two turns or
 // more. They are people even when the page never names them in full; words
@@ -448,7 +436,8 @@ SvSet TranscriptSpeakers(const Doc& doc) {
   SvSet speakers;
   size_t turns = 0;
   for (const Piece& p : doc.pieces) {
-    if (p.entry || !OpensATurn(doc, p) || !doc.token(p.begin).all_upper ||
+    if (p.entry || p.end - p.begin != 1 || !OpensATurn(doc, p.begin) ||
+        !doc.token(p.begin).all_upper ||
         utf8::CountCodePoints(doc.words[p.begin]) < 3 ||
         Lexicon::Get().IsDictionaryWordOnly(doc.lower_words[p.begin])) {
       continue;
@@ -478,6 +467,14 @@ bool IsNameToken(const Doc& doc, size_t i) {
 }
 
 bool IsParticleWord(std::string_view w) { return IsParticle(w); }
+
+bool OpensATurn(const Doc& doc, size_t i) {
+  if (i + 1 >= doc.size() || doc.words[i + 1] != ":") return false;
+  if (i == 0 || doc.token(i).line_before) return true;
+  const std::string_view before = doc.words[i - 1];
+  const bool quote = before == "\"" || before == "\u201c" || before == "\u00ab";
+  return quote && (i == 1 || doc.token(i - 1).line_before);
+}
 
 bool IsSpeechVerb(std::string_view w) {
   static const SvSet* kVerbs = new SvSet{
